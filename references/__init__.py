@@ -1,0 +1,1 @@
+"""Cited reference data (paper tables) that studylog's checks compare against."""

@@ -1,0 +1,66 @@
+"""The studylog command line: bare `studylog` opens the TUI; subcommands use the same services.
+
+Subcommands are imported only when invoked, so `studylog --help` and the journal commands
+never import torch, torchvision or textual.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from studylog.commands.common import DB_HELP
+from studylog.config import database_path
+from studylog.errors import StudylogError
+
+# name -> "module:attribute"; each area registers its commands here.
+COMMANDS = {
+    "demo": "studylog.commands.journal:demo",
+    "week": "studylog.commands.journal:week",
+    "question": "studylog.commands.journal:question",
+    "search": "studylog.commands.journal:search",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use, and whose errors print as one line."""
+
+    def list_commands(self, ctx):
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[name].split(":")
+        return getattr(importlib.import_module(module), attribute)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StudylogError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@click.version_option(package_name="studylog")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None) -> None:
+    """studylog: your weekly deep-learning study log, with answers recomputed by PyTorch checks.
+
+    Run without a command to open the app.
+    """
+    if ctx.invoked_subcommand is None:
+        from studylog.store.database import open_database
+        from studylog.tui.launch import launch
+
+        try:
+            launch(open_database(database_path(db_path)))
+        except StudylogError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="studylog")

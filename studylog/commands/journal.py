@@ -1,0 +1,110 @@
+"""Journal commands: demo, week, question, search."""
+
+from __future__ import annotations
+
+import click
+
+from studylog.commands import render
+from studylog.commands.common import with_database
+from studylog.journal import demo as demo_service
+from studylog.journal import questions, weeks
+from studylog.journal.search import search as search_service
+
+
+@click.command()
+@click.option("--if-empty", is_flag=True, help="Only load the demo when the database has no week yet.")
+@with_database
+def demo(db, if_empty: bool) -> None:
+    """Load the bundled demo: week 4 of a boostcamp AI Tech retrospective, with its three questions."""
+    if if_empty and not demo_service.is_empty(db):
+        return
+    week = demo_service.load_demo(db)
+    click.echo(f"loaded demo week {week.number} ({week.title}) into {db.path}")
+
+
+@click.group()
+def week() -> None:
+    """List, show and create weeks."""
+
+
+@week.command("list")
+@with_database
+def week_list(db) -> None:
+    """List every week with its counts."""
+    render.print_weeks(weeks.list_weeks(db))
+
+
+@week.command("show")
+@click.argument("number", type=int)
+@click.option("--course", default=None, help="The course, when several have this week number.")
+@with_database
+def week_show(db, number: int, course: str | None) -> None:
+    """Print week NUMBER: its sections, questions and links."""
+    render.print_week(weeks.week_detail(db, weeks.find_week(db, number, course).id))
+
+
+@week.command("new")
+@click.argument("number", type=int)
+@click.option("--title", default="", help="The week's title.")
+@click.option("--course", default="", help="Course or cohort, e.g. '네이버 부스트캠프 AI Tech 6기'.")
+@click.option("--start", "start_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day, YYYY-MM-DD.")
+@click.option("--end", "end_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last day, YYYY-MM-DD.")
+@with_database
+def week_new(db, number: int, title: str, course: str, start_date, end_date) -> None:
+    """Create week NUMBER."""
+    created = weeks.create_week(
+        db, number, title=title, course=course,
+        start_date=start_date.date() if start_date else None, end_date=end_date.date() if end_date else None,
+    )
+    click.echo(f"created week {created.number}")
+
+
+@click.group()
+def question() -> None:
+    """List, show and add questions."""
+
+
+@question.command("list")
+@click.option("--week", "week_number", type=int, default=None, help="Only this week's questions.")
+@click.option("--tag", default=None, help="Only questions with this tag.")
+@with_database
+def question_list(db, week_number: int | None, tag: str | None) -> None:
+    """List questions by week."""
+    rows = questions.list_questions(db, week_number=week_number, tag=tag)
+    if not rows:
+        click.echo("no questions")
+    for row in rows:
+        render.console.print(f"{row.slug:<28} {render.escape(row.title)}", soft_wrap=True)
+
+
+@question.command("show")
+@click.argument("key")
+@with_database
+def question_show(db, key: str) -> None:
+    """Print the question with id (slug) or number KEY."""
+    row = questions.get_question(db, key)
+    render.print_question(row, questions.question_tags(db, row.id))
+
+
+@question.command("add")
+@click.argument("title")
+@click.option("--week", "week_number", type=int, default=None, help="The week it was raised in.")
+@click.option("--question", "text", default="", help="The question in full (default: the title).")
+@click.option("--answer", default="", help="The answer, if known.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--id", "slug", default=None, help="The id its checks register under (default: from the title).")
+@with_database
+def question_add(db, title, week_number, text, answer, tags, slug) -> None:
+    """Add a question titled TITLE."""
+    week_id = weeks.find_week(db, week_number).id if week_number is not None else None
+    row = questions.add_question(db, title, text, answer, slug=slug, week_id=week_id, tags=tags)
+    click.echo(f"added question {row.slug}")
+
+
+@click.command()
+@click.argument("text")
+@click.option("--limit", default=50, show_default=True, help="Most results to show.")
+@with_database
+def search(db, text: str, limit: int) -> None:
+    """Find sections and questions containing TEXT (Korean works, two syllables too)."""
+    render.print_hits(search_service(db, text, limit=limit))

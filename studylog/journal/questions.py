@@ -1,0 +1,110 @@
+"""Questions: add, edit, tag, list, find and delete."""
+
+from __future__ import annotations
+
+import re
+
+from sqlmodel import delete, select
+
+from studylog.errors import NotFound, StudylogError
+from studylog.journal import ordering
+from studylog.store.database import Database
+from studylog.store.models import Question, QuestionTag, Week, utcnow
+from studylog.store.text import nfc
+
+QUESTION_FIELDS = {"title", "question", "answer", "status", "week_id", "section_id"}
+
+
+def slugify(text: str) -> str:
+    """A slug from a title: lowercase words joined by '-', Hangul kept."""
+    words = re.findall(r"\w+", nfc(text).lower())
+    return "-".join(words)[:60] or "question"
+
+
+def _set_tags(s, question_id: int, tags) -> None:
+    s.exec(delete(QuestionTag).where(QuestionTag.question_id == question_id))
+    for tag in dict.fromkeys(t.strip().lower() for t in tags if t.strip()):
+        s.add(QuestionTag(question_id=question_id, tag=tag))
+
+
+def add_question(
+    db: Database,
+    title: str,
+    question: str = "",
+    answer: str = "",
+    *,
+    slug: str | None = None,
+    week_id: int | None = None,
+    section_id: int | None = None,
+    tags=(),
+) -> Question:
+    """A new question; its slug (the id its checks register under) must be unique."""
+    slug = slug or slugify(title)
+    with db.session() as s:
+        if s.exec(select(Question).where(Question.slug == slug)).first():
+            raise StudylogError(f"a question with id '{slug}' already exists; pick another with --id")
+        if week_id is not None and s.get(Week, week_id) is None:
+            raise NotFound(f"no week with id {week_id}")
+        position = ordering.next_position(s, Question, Question.week_id, week_id)
+        row = Question(
+            slug=slug, title=title, question=question, answer=answer,
+            week_id=week_id, section_id=section_id, position=position,
+        )
+        s.add(row)
+        s.flush()
+        _set_tags(s, row.id, tags)
+        return row
+
+
+def get_question(db: Database, key: str | int) -> Question:
+    """A question by slug or numeric id."""
+    with db.session() as s:
+        if isinstance(key, int) or str(key).isdigit():
+            row = s.get(Question, int(key))
+        else:
+            row = s.exec(select(Question).where(Question.slug == nfc(str(key)))).first()
+    if row is None:
+        raise NotFound(f"no question '{key}' (see `studylog question list`)")
+    return row
+
+
+def question_tags(db: Database, question_id: int) -> list[str]:
+    """The tags of one question, sorted."""
+    with db.session() as s:
+        return list(s.exec(select(QuestionTag.tag).where(QuestionTag.question_id == question_id).order_by(QuestionTag.tag)))
+
+
+def update_question(db: Database, question_id: int, *, tags=None, **fields) -> Question:
+    """Change a question's text, answer, status, week or tags."""
+    with db.session() as s:
+        row = s.get(Question, question_id)
+        if row is None:
+            raise NotFound(f"no question with id {question_id}")
+        for name, value in fields.items():
+            if name not in QUESTION_FIELDS:
+                raise StudylogError(f"a question has no field '{name}'")
+            setattr(row, name, value)
+        row.updated_at = utcnow()
+        if tags is not None:
+            _set_tags(s, question_id, tags)
+        return row
+
+
+def list_questions(db: Database, week_number: int | None = None, tag: str | None = None) -> list[Question]:
+    """Questions of every week (or one week, or one tag), by week and position."""
+    with db.session() as s:
+        query = select(Question).outerjoin(Week, Question.week_id == Week.id)
+        if week_number is not None:
+            query = query.where(Week.number == week_number)
+        if tag is not None:
+            query = query.join(QuestionTag).where(QuestionTag.tag == nfc(tag).lower())
+        return list(s.exec(query.order_by(Week.number, Question.position, Question.id)))
+
+
+def delete_question(db: Database, question_id: int) -> None:
+    """Delete a question with its tags and quiz card; its check results stay in the history."""
+    with db.session() as s:
+        row = s.get(Question, question_id)
+        if row is None:
+            raise NotFound(f"no question with id {question_id}")
+        s.delete(row)

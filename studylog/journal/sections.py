@@ -1,0 +1,78 @@
+"""Sections of a week: add, edit (with conflict detection), move and delete."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from studylog.errors import EditConflict, NotFound
+from studylog.journal import ordering
+from studylog.store.database import Database
+from studylog.store.models import Section, Week, utcnow
+
+SECTION_KINDS = (
+    "intro",
+    "curriculum",
+    "reflection",
+    "peer_session",
+    "special_peer_session",
+    "special_session",
+    "mentoring",
+    "progress",
+    "weekend_plan",
+    "next_week_plan",
+    "goals",
+    "study_links",
+    "note",
+)
+
+
+def add_section(
+    db: Database, week_id: int, title: str, body: str = "", kind: str = "note", level: int = 1
+) -> Section:
+    """Append a section to a week."""
+    with db.session() as s:
+        if s.get(Week, week_id) is None:
+            raise NotFound(f"no week with id {week_id}")
+        position = ordering.next_position(s, Section, Section.week_id, week_id)
+        section = Section(week_id=week_id, title=title, body=body, kind=kind, level=level, position=position)
+        s.add(section)
+        return section
+
+
+def _get(s, section_id: int) -> Section:
+    section = s.get(Section, section_id)
+    if section is None:
+        raise NotFound(f"no section with id {section_id}")
+    return section
+
+
+def update_section(db: Database, section_id: int, *, expected_updated_at: datetime | None = None, **fields) -> Section:
+    """Change a section's title, body, kind or level.
+
+    With expected_updated_at (when the editor read it), a section saved by someone else in
+    the meantime raises EditConflict instead of being overwritten.
+    """
+    with db.session() as s:
+        section = _get(s, section_id)
+        if expected_updated_at is not None and section.updated_at != expected_updated_at:
+            raise EditConflict(
+                f"section '{section.title or section.kind}' was changed elsewhere at {section.updated_at:%H:%M:%S}"
+            )
+        for name, value in fields.items():
+            if name not in {"title", "body", "kind", "level"}:
+                raise NotFound(f"a section has no field '{name}'")
+            setattr(section, name, value)
+        section.updated_at = utcnow()
+        return section
+
+
+def move_section(db: Database, section_id: int, new_position: int) -> None:
+    """Move a section to new_position (0-based) within its week."""
+    with db.session() as s:
+        ordering.move(s, Section, Section.week_id, _get(s, section_id), new_position)
+
+
+def delete_section(db: Database, section_id: int) -> None:
+    """Delete a section and close the gap it leaves."""
+    with db.session() as s:
+        ordering.remove(s, Section, Section.week_id, _get(s, section_id))

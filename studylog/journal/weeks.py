@@ -1,0 +1,121 @@
+"""Weeks: create, edit, list, show and delete, with the counts the week list shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import func, select
+
+from studylog.errors import NotFound, StudylogError
+from studylog.store.database import Database
+from studylog.store.models import Link, Question, QuestionTag, Section, Week, utcnow
+
+
+@dataclass(frozen=True)
+class WeekSummary:
+    """A week with the counts a list of weeks shows."""
+
+    week: Week
+    sections: int
+    questions: int
+
+
+@dataclass(frozen=True)
+class WeekDetail:
+    """A week with everything in it, in order; tags keyed by question id."""
+
+    week: Week
+    sections: list[Section]
+    questions: list[Question]
+    links: list[Link]
+    tags: dict[int, list[str]]
+
+    def questions_of(self, section: Section) -> list[Question]:
+        """The questions raised in this section."""
+        return [q for q in self.questions if q.section_id == section.id]
+
+
+def list_weeks(db: Database) -> list[WeekSummary]:
+    """All weeks, by course and number."""
+    with db.session() as s:
+        section_counts = dict(s.exec(select(Section.week_id, func.count()).group_by(Section.week_id)).all())
+        question_counts = dict(s.exec(select(Question.week_id, func.count()).group_by(Question.week_id)).all())
+        weeks = s.exec(select(Week).order_by(Week.course, Week.number)).all()
+        return [WeekSummary(w, section_counts.get(w.id, 0), question_counts.get(w.id, 0)) for w in weeks]
+
+
+def find_week(db: Database, number: int, course: str | None = None) -> Week:
+    """The week with this number (and course, when several courses have one)."""
+    with db.session() as s:
+        query = select(Week).where(Week.number == number)
+        if course is not None:
+            query = query.where(Week.course == course)
+        matches = s.exec(query).all()
+    if not matches:
+        raise NotFound(f"no week {number}" + (f" in course '{course}'" if course else "") + " (see `studylog week list`)")
+    if len(matches) > 1:
+        courses = ", ".join(repr(w.course) for w in matches)
+        raise StudylogError(f"week {number} exists in several courses ({courses}); name one with --course")
+    return matches[0]
+
+
+def create_week(
+    db: Database,
+    number: int,
+    title: str = "",
+    course: str = "",
+    start_date: date | None = None,
+    end_date: date | None = None,
+) -> Week:
+    """A new week; the number must be free in its course."""
+    if start_date and end_date and end_date < start_date:
+        raise StudylogError(f"end date {end_date} is before start date {start_date}")
+    week = Week(number=number, title=title, course=course, start_date=start_date, end_date=end_date)
+    try:
+        with db.session() as s:
+            s.add(week)
+    except IntegrityError:
+        raise StudylogError(f"week {number} already exists" + (f" in course '{course}'" if course else "")) from None
+    return week
+
+
+def update_week(db: Database, week_id: int, **fields) -> Week:
+    """Change a week's number, title, course or dates."""
+    with db.session() as s:
+        week = s.get(Week, week_id)
+        if week is None:
+            raise NotFound(f"no week with id {week_id}")
+        for name, value in fields.items():
+            if name not in {"number", "title", "course", "start_date", "end_date"}:
+                raise StudylogError(f"a week has no field '{name}'")
+            setattr(week, name, value)
+        week.updated_at = utcnow()
+        return week
+
+
+def delete_week(db: Database, week_id: int) -> None:
+    """Delete a week with its sections and links; its questions stay, without a week."""
+    with db.session() as s:
+        week = s.get(Week, week_id)
+        if week is None:
+            raise NotFound(f"no week with id {week_id}")
+        s.delete(week)
+
+
+def week_detail(db: Database, week_id: int) -> WeekDetail:
+    """A week with its sections, questions, links and tags, each in order."""
+    with db.session() as s:
+        week = s.get(Week, week_id)
+        if week is None:
+            raise NotFound(f"no week with id {week_id}")
+        sections = list(s.exec(select(Section).where(Section.week_id == week_id).order_by(Section.position, Section.id)))
+        questions = list(
+            s.exec(select(Question).where(Question.week_id == week_id).order_by(Question.position, Question.id))
+        )
+        links = list(s.exec(select(Link).where(Link.week_id == week_id).order_by(Link.position, Link.id)))
+        tags: dict[int, list[str]] = {q.id: [] for q in questions}
+        for tag in s.exec(select(QuestionTag).where(QuestionTag.question_id.in_(tags)).order_by(QuestionTag.tag)):
+            tags[tag.question_id].append(tag.tag)
+        return WeekDetail(week, sections, questions, links, tags)

@@ -1,0 +1,46 @@
+"""The one engine factory: SQLite in WAL mode, foreign keys on, a busy timeout, NFC text on every flush."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, create_engine
+
+from studylog.store.text import nfc
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _set_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine for the database file at path; sessions may run in worker threads."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _normalise_text(session: OrmSession, _context, _instances) -> None:
+    """Store every string attribute of new and changed rows as NFC."""
+    for obj in (*session.new, *session.dirty):
+        for name, value in vars(obj).items():
+            if isinstance(value, str) and not name.startswith("_"):
+                normalised = nfc(value)
+                if normalised != value:
+                    setattr(obj, name, normalised)
+
+
+__all__ = ["make_engine", "Session"]

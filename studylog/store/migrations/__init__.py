@@ -1,0 +1,1 @@
+"""Alembic migrations of the studylog database, applied by studylog.store.database.open_database."""
