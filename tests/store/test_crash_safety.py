@@ -1,0 +1,68 @@
+"""A writer killed mid-transaction leaves a readable database holding the last committed state."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+from studylog.journal import weeks
+from studylog.store.database import open_database
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from studylog.store.database import open_database
+    from studylog.store.models import Section, Week
+
+    db = open_database(Path(sys.argv[1]))
+    with db.session() as s:
+        s.add(Week(number=1, title="committed"))
+    with db.session() as s:
+        week = Week(number=2, title="never committed")
+        s.add(week)
+        s.flush()
+        for i in range(2000):
+            s.add(Section(week_id=week.id, position=i, title=f"section {i}", body="중간에 죽는다 " * 50))
+        s.flush()
+        print("mid-transaction", flush=True)
+        sys.stdin.read()  # wait here, holding the write, until killed
+    """
+)
+
+
+def test_kill_during_a_write_keeps_the_last_commit(tmp_path):
+    path = tmp_path / "crash.db"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert writer.stdout.readline().strip() == "mid-transaction"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db = open_database(path)
+    assert [(s.week.number, s.week.title, s.sections) for s in weeks.list_weeks(db)] == [(1, "committed", 0)]
+    db.close()
+
+
+def test_a_reader_is_not_blocked_by_an_open_write(tmp_path):
+    """WAL: the TUI can read while a `verify` in another terminal holds the write lock."""
+    path = tmp_path / "busy.db"
+    open_database(path).close()
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert writer.stdout.readline().strip() == "mid-transaction"
+        with sqlite3.connect(path, timeout=1) as conn:
+            assert conn.execute("SELECT title FROM week").fetchall() == [("committed",)]
+    finally:
+        writer.kill()
+        writer.wait()

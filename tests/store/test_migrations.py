@@ -1,0 +1,81 @@
+"""Opening databases: fresh, at an older revision (copied aside, no row lost), newer than the code, not SQLite."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from studylog.errors import DatabaseTooNew, StudylogError
+from studylog.journal import search
+from studylog.store.database import current_revision, make_engine, open_database, upgrade
+from studylog.store.database import _script_revisions
+
+
+def test_a_new_file_is_created_at_head(tmp_path):
+    path = tmp_path / "sub" / "new.db"
+    db = open_database(path)
+    head, _ = _script_revisions()
+    assert current_revision(path) == head
+    assert list(tmp_path.glob("sub/*.bak")) == []
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
+
+
+def test_an_empty_file_is_migrated_without_a_backup(tmp_path):
+    path = tmp_path / "empty.db"
+    sqlite3.connect(path).close()
+    open_database(path).close()
+    assert current_revision(path) is not None
+    assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_previous_revision_is_copied_aside_and_upgraded_with_every_row(tmp_path):
+    path = tmp_path / "old.db"
+    head, known = _script_revisions()
+    previous = "0002"
+    assert previous in known and previous != head
+    engine = make_engine(path)
+    upgrade(engine, previous)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO week (id, course, number, title, created_at, updated_at) "
+            "VALUES (1, 'AI Tech', 4, '4주차 회고', '2023-12-01 00:00:00', '2023-12-01 00:00:00')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO section (week_id, position, level, kind, title, body, updated_at) "
+            "VALUES (1, 0, 1, 'goals', '목표', '배치정규화 공부', '2023-12-01 00:00:00')"
+        )
+    engine.dispose()
+    assert current_revision(path) == previous
+
+    db = open_database(path)
+
+    assert current_revision(path) == head
+    backups = list(tmp_path.glob("old.db.rev-0002.*.bak"))
+    assert len(backups) == 1
+    assert current_revision(backups[0]) == previous
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT number, title FROM week").fetchall() == [(4, "4주차 회고")]
+        assert conn.execute("SELECT body FROM section").fetchall() == [("배치정규화 공부",)]
+    assert [hit.title for hit in search.search(db, "정규화")] == ["목표"]
+    db.close()
+
+
+def test_a_database_newer_than_the_code_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.db"
+    open_database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseTooNew, match="9999_from_the_future.*upgrade studylog"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_gets_a_clear_error(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("just some notes\n" * 200)
+    with pytest.raises(StudylogError, match="not a studylog database"):
+        open_database(path)
