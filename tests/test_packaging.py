@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -30,10 +31,12 @@ PROBE = textwrap.dedent(
 
 
 def test_installed_wheel_has_the_bundled_data(tmp_path):
+    source = tmp_path / "src"  # a copy, so the build's scratch folders stay out of the checkout
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".*", "build", "__pycache__", "*.egg-info"))
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(REPO)],
+         "--target", str(target), str(source)],
         check=True, capture_output=True,
     )
     assert not (target / "questions").exists(), "the bank must live inside the package"
