@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from sqlmodel import delete, select
 
-from studylog.errors import NotFound, StudylogError
+from studylog.errors import EditConflict, NotFound, StudylogError
 from studylog.journal import ordering
 from studylog.store.database import Database
 from studylog.store.models import Question, QuestionTag, Week, utcnow
@@ -74,12 +75,20 @@ def question_tags(db: Database, question_id: int) -> list[str]:
         return list(s.exec(select(QuestionTag.tag).where(QuestionTag.question_id == question_id).order_by(QuestionTag.tag)))
 
 
-def update_question(db: Database, question_id: int, *, tags=None, **fields) -> Question:
-    """Change a question's text, answer, status, week or tags."""
+def update_question(
+    db: Database, question_id: int, *, tags=None, expected_updated_at: datetime | None = None, **fields
+) -> Question:
+    """Change a question's text, answer, status, week or tags.
+
+    With expected_updated_at (when the editor read it), a question saved by someone else in
+    the meantime raises EditConflict instead of being overwritten.
+    """
     with db.session() as s:
         row = s.get(Question, question_id)
         if row is None:
             raise NotFound(f"no question with id {question_id}")
+        if expected_updated_at is not None and row.updated_at != expected_updated_at:
+            raise EditConflict(f"question '{row.slug}' was changed elsewhere at {row.updated_at:%H:%M:%S}")
         for name, value in fields.items():
             if name not in QUESTION_FIELDS:
                 raise StudylogError(f"a question has no field '{name}'")

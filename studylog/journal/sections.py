@@ -46,6 +46,12 @@ def _get(s, section_id: int) -> Section:
     return section
 
 
+def get_section(db: Database, section_id: int) -> Section:
+    """One section by id."""
+    with db.session() as s:
+        return _get(s, section_id)
+
+
 def update_section(db: Database, section_id: int, *, expected_updated_at: datetime | None = None, **fields) -> Section:
     """Change a section's title, body, kind or level.
 
