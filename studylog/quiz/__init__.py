@@ -1,0 +1,1 @@
+"""Spaced repetition over the questions: FSRS scheduling, grading typed numbers against recomputed claims, stats."""

@@ -1,0 +1,106 @@
+"""Quiz statistics: due and reviewed today, retention, reviews per day, leeches, and a week's shakiest questions.
+
+"Today" is the user's calendar day (tz, the local zone by default), though everything is stored in UTC.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from fsrs import Rating
+from sqlmodel import func, select
+
+from studylog.quiz.scheduling import retrievability, to_fsrs
+from studylog.store.database import Database
+from studylog.store.models import Card, Question, ReviewLog
+
+LEECH_LAPSES = 4
+RETENTION_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Leech:
+    """A question failed (rated Again) LEECH_LAPSES times or more."""
+
+    slug: str
+    title: str
+    lapses: int
+
+
+@dataclass(frozen=True)
+class QuizStats:
+    """The numbers `studylog quiz --stats` and the TUI's stats show."""
+
+    today: date
+    due_today: int
+    reviewed_today: int
+    retention: float | None  # share of scheduled reviews in the last RETENTION_DAYS not rated Again
+    reviews_per_day: dict[date, int]
+    leeches: list[Leech]
+
+
+@dataclass(frozen=True)
+class ShakyQuestion:
+    """A reviewed question with FSRS' probability of recalling it now."""
+
+    question_id: int
+    slug: str
+    title: str
+    retrievability: float
+
+
+def local_zone() -> tzinfo:
+    """The machine's local time zone."""
+    return datetime.now().astimezone().tzinfo
+
+
+def _start_of_day(day: date, tz: tzinfo) -> datetime:
+    return datetime.combine(day, time(), tzinfo=tz)
+
+
+def quiz_stats(db: Database, now: datetime, *, days: int = 84, tz: tzinfo | None = None) -> QuizStats:
+    """Stats as of now; reviews_per_day covers the last `days` local days and, like reviewed_today, counts cram reviews."""
+    tz = tz or local_zone()
+    today = now.astimezone(tz).date()
+    tomorrow = _start_of_day(today + timedelta(days=1), tz)
+    first_day = today - timedelta(days=days - 1)
+    since = min(_start_of_day(first_day, tz), now - timedelta(days=RETENTION_DAYS))
+    with db.session() as s:
+        due_today = s.exec(  # a question without a card yet is new, so due
+            select(func.count()).select_from(Question).outerjoin(Card, Card.question_id == Question.id)
+            .where(Card.id.is_(None) | (Card.due < tomorrow))
+        ).one()
+        reviews = s.exec(select(ReviewLog.reviewed_at, ReviewLog.rating, ReviewLog.cram).where(ReviewLog.reviewed_at >= since)).all()
+        lapses = s.exec(
+            select(Question.slug, Question.title, func.count())
+            .join(Card, Card.question_id == Question.id)
+            .join(ReviewLog, ReviewLog.card_id == Card.id)
+            .where(ReviewLog.rating == int(Rating.Again), ReviewLog.cram.is_(False))
+            .group_by(Question.id)
+            .having(func.count() >= LEECH_LAPSES)
+            .order_by(func.count().desc(), Question.slug)
+        ).all()
+    days_of = Counter(at.astimezone(tz).date() for at, _rating, _cram in reviews)
+    recent = [rating for at, rating, cram in reviews if not cram and at >= now - timedelta(days=RETENTION_DAYS)]
+    return QuizStats(
+        today=today,
+        due_today=due_today,
+        reviewed_today=days_of[today],
+        retention=sum(r != Rating.Again for r in recent) / len(recent) if recent else None,
+        reviews_per_day={first_day + timedelta(days=i): days_of[first_day + timedelta(days=i)] for i in range(days)},
+        leeches=[Leech(slug, title, count) for slug, title, count in lapses],
+    )
+
+
+def shakiest(db: Database, week_id: int, n: int, now: datetime) -> list[ShakyQuestion]:
+    """The week's n reviewed questions least likely to be recalled now (what a blog post could list)."""
+    with db.session() as s:
+        rows = s.exec(
+            select(Card, Question)
+            .join(Question, Card.question_id == Question.id)
+            .where(Question.week_id == week_id, Card.last_review.is_not(None))
+        ).all()
+        shaky = [ShakyQuestion(q.id, q.slug, q.title, retrievability(to_fsrs(card), now)) for card, q in rows]
+    return sorted(shaky, key=lambda item: (item.retrievability, item.slug))[:n]
