@@ -20,6 +20,7 @@ COMMANDS = {
     "week": "studylog.commands.journal:week",
     "question": "studylog.commands.journal:question",
     "search": "studylog.commands.journal:search",
+    "count": "studylog.commands.count:count",
 }
 
 
