@@ -1,0 +1,16 @@
+"""The reference-check engine. Check modules use `check`, `ref` and the `ctx` their functions receive.
+
+    from studylog.checks import check, ref
+
+    @check("inception-3a-weights", question="inception-v1-params")
+    def inception_3a(ctx):
+        ctx.claim("weights in inception (3a), bias excluded", n).equals(163_328)
+
+This package's API never imports torch; only the runner's child processes do.
+"""
+
+from studylog.checks.claims import ClaimError
+from studylog.checks.references import Reference, ref
+from studylog.checks.registry import check
+
+__all__ = ["check", "ref", "Reference", "ClaimError"]

@@ -1,0 +1,44 @@
+"""The @check decorator: marks a function as a check of a question so the runner can call it by id.
+
+Its arguments must be literals: listing checks and keying the cache read them with `ast`,
+without importing the module (and so without importing torch).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+DEFAULT_TIMEOUT_S = 60.0
+
+
+@dataclass(frozen=True)
+class CheckFunction:
+    """A registered check: its id, the question it checks, its own time limit, and the function."""
+
+    check_id: str
+    question: str | None
+    timeout: float | None
+    function: Callable
+
+
+_registry: dict[str, CheckFunction] = {}
+
+
+def check(check_id: str, *, question: str | None = None, timeout: float | None = None):
+    """Register the decorated `function(ctx)` as check `check_id` of `question`.
+
+    `question` defaults to the question file beside the module; `timeout` (seconds) overrides
+    the runner's default limit for this check.
+    """
+
+    def register(function: Callable) -> Callable:
+        _registry[check_id] = CheckFunction(check_id, question, timeout, function)
+        return function
+
+    return register
+
+
+def registered(check_id: str) -> CheckFunction | None:
+    """The check registered under `check_id` by a module imported in this process, if any."""
+    return _registry.get(check_id)
