@@ -16,6 +16,7 @@ from pathlib import Path
 from studylog.config import bundled_questions_dir, bundled_references_dir, question_dirs
 
 SUFFIX_MULTIPLIERS = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "G": 10**9, "T": 10**12}
+CITATION_SEPARATOR = " \u2014 "  # between the document and the place in it: "Szegedy et al. 2014, … — Table 1: …"
 PRINTED_NUMBER = re.compile(r"^\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)\s*([KMBGT]?)\s*$")
 
 
@@ -79,7 +80,8 @@ def _citation(meta: dict, source: str, where: str) -> str:
     who = f"{authors[0].split()[-1]} et al." if len(authors) > 2 else " & ".join(a.split()[-1] for a in authors)
     parts = [f"{who} {meta.get('year', '')}".strip(), f"\u201c{meta['title']}\u201d" if meta.get("title") else ""]
     parts.append(f"arXiv:{meta['arxiv']}" if meta.get("arxiv") else meta.get("url", ""))
-    return ", ".join(p for p in [*parts, where] if p) or source
+    document = ", ".join(p for p in parts if p) or source
+    return f"{document}{CITATION_SEPARATOR}{where}" if where else document
 
 
 def _locate(data: dict, path: Path, keys: tuple[str, ...]) -> tuple[object, str]:

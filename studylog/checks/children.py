@@ -1,0 +1,111 @@
+"""The zygote's side of isolation: fork one process per check, watch its pipe and clock, report how it ended.
+
+A check's stdout and stderr go to a temporary file (with faulthandler's traceback on a crash), whose
+tail explains an error; a check past its time limit is killed; one that dies says by which signal.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import signal
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+from studylog.checks import worker
+from studylog.checks.protocol import LineReader
+
+OUTPUT_TAIL_CHARS = 2000
+
+
+@dataclass
+class Child:
+    """A running check process and what it has said so far."""
+
+    task: dict
+    pid: int
+    fd: int
+    output: object
+    started: float
+    reader: LineReader = field(default_factory=LineReader)
+    lines: list[dict] = field(default_factory=list)
+    eof: bool = False
+
+    @property
+    def ended(self) -> bool:
+        """Whether the check has said how it ended (its process may still be exiting)."""
+        return any(line["kind"] == "end" for line in self.lines)
+
+    @property
+    def deadline(self) -> float:
+        return self.started + self.task["timeout"]
+
+    def drain(self) -> None:
+        """Read what the pipe holds now; mark end of file when the child has closed it."""
+        while not self.eof:
+            try:
+                chunk = os.read(self.fd, 1 << 16)
+            except BlockingIOError:
+                return
+            self.eof = not chunk
+            self.lines += self.reader.feed(chunk)
+
+
+def fork_check(task: dict, device: str, close_in_child: list[int]) -> Child:
+    """Start one check in a forked process; its messages come back on the returned child's pipe."""
+    output = tempfile.TemporaryFile()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the check's process
+        for fd in (read_end, *close_in_child):
+            os.close(fd)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.dup2(output.fileno(), 1)
+        os.dup2(output.fileno(), 2)
+        faulthandler.enable(file=2, all_threads=False)
+        worker.run_in_child(task, device, write_end)
+    os.close(write_end)
+    os.set_blocking(read_end, False)
+    return Child(task=task, pid=pid, fd=read_end, output=output, started=time.monotonic())
+
+
+def _output_tail(child: Child) -> str:
+    child.output.seek(0, os.SEEK_END)
+    size = child.output.tell()
+    child.output.seek(max(0, size - OUTPUT_TAIL_CHARS))
+    text = child.output.read().decode(errors="replace").strip()
+    child.output.close()
+    return text
+
+
+def _death(wait_status: int) -> str:
+    if os.WIFSIGNALED(wait_status):
+        sig = signal.Signals(os.WTERMSIG(wait_status))
+        hint = " (the system may have run out of memory)" if sig == signal.SIGKILL else ""
+        return f"crashed: killed by {sig.name}{hint}"
+    return f"exited with status {os.waitstatus_to_exitcode(wait_status)} before finishing"
+
+
+def outcome(child: Child, wait_status: int | None) -> dict:
+    """The finished-check message for the runner; wait_status None means it was killed at its deadline."""
+    child.drain()
+    os.close(child.fd)
+    env = next((line for line in child.lines if line["kind"] == "env"), {})
+    end = next((line for line in child.lines if line["kind"] == "end"), None)
+    if wait_status is None:
+        status, message = "timeout", f"did not finish within its {child.task['timeout']:g} s limit, so it was stopped"
+    elif end is not None:
+        status, message = end["status"], end["message"]
+    else:
+        status, message = "error", _death(wait_status)
+    tail = _output_tail(child)
+    if status in ("error", "timeout") and tail:
+        message += f"\n--- output ---\n{tail}"
+    claims = [{k: v for k, v in line.items() if k != "kind"} for line in child.lines if line["kind"] == "claim"]
+    return {
+        "event": "finished", "check_id": child.task["check_id"], "status": status, "message": message,
+        "duration_s": round(time.monotonic() - child.started, 4), "claims": claims,
+        **{k: v for k, v in env.items() if k != "kind"},
+    }

@@ -1,0 +1,117 @@
+"""Finding checks statically: the `@check(...)` functions in the module beside each question file, read with `ast`.
+
+Nothing is imported, so listing checks, telling what is stale and serving a cached verify cost
+no torch import.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from studylog.bank.question_file import iter_question_files
+from studylog.config import question_dirs
+from studylog.errors import StudylogError
+
+RULE_METHODS = {"equals", "close_to", "rounds_to", "compare"}
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """A check as written: its id, its question, where it is, and its own time limit if it sets one."""
+
+    check_id: str
+    question_slug: str
+    module: Path
+    function: str
+    line: int
+    timeout: float | None
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_cached(path: Path, _mtime_ns: int, _size: int) -> ast.Module:
+    try:
+        return ast.parse(path.read_bytes(), filename=str(path))
+    except SyntaxError as exc:
+        raise StudylogError(f"{path}:{exc.lineno}: {exc.msg}") from None
+
+
+def parse_python(path: Path) -> ast.Module:
+    """The syntax tree of a Python file, parsed once per version of the file."""
+    stat = path.stat()
+    return _parse_cached(path, stat.st_mtime_ns, stat.st_size)
+
+
+def _check_call(decorator: ast.expr) -> ast.Call | None:
+    if isinstance(decorator, ast.Call):
+        func = decorator.func
+        if (isinstance(func, ast.Name) and func.id == "check") or (isinstance(func, ast.Attribute) and func.attr == "check"):
+            return decorator
+    return None
+
+
+def _literal(path: Path, node: ast.expr, what: str, kinds: tuple[type, ...]):
+    try:
+        value = ast.literal_eval(node)
+    except ValueError:
+        value = None
+    if not isinstance(value, kinds) or isinstance(value, bool):
+        raise StudylogError(f"{path}:{node.lineno}: @check {what} must be a literal, so checks can be listed without running them")
+    return value
+
+
+def _self_comparisons(path: Path, tree: ast.Module) -> None:
+    """Refuse `ctx.claim(label, x).equals(x)`: a claim never compares a value with itself."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RULE_METHODS:
+            target = node.func.value
+            if isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute) and target.func.attr == "claim":
+                if len(target.args) >= 2 and node.args and ast.dump(target.args[1]) == ast.dump(node.args[0]):
+                    raise StudylogError(f"{path}:{node.lineno}: this claim compares {ast.unparse(node.args[0])} with itself, so it cannot fail")
+
+
+def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
+    """The checks a module defines, in source order."""
+    tree = parse_python(path)
+    _self_comparisons(path, tree)
+    specs = []
+    for node in tree.body:
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for call in filter(None, map(_check_call, node.decorator_list)):
+            if not call.args:
+                raise StudylogError(f"{path}:{call.lineno}: @check needs the check's id as its first argument")
+            keywords = {k.arg: k.value for k in call.keywords}
+            question = _literal(path, keywords["question"], "question", (str,)) if "question" in keywords else default_question
+            timeout = _literal(path, keywords["timeout"], "timeout", (int, float)) if "timeout" in keywords else None
+            check_id = _literal(path, call.args[0], "id", (str,))
+            specs.append(CheckSpec(check_id, question, path, node.name, node.lineno, timeout))
+    return specs
+
+
+def discover(dirs: Iterable[Path] | None = None) -> list[CheckSpec]:
+    """Every check of every question in the bank and the user's folders; a duplicate id is an error."""
+    specs: list[CheckSpec] = []
+    seen: dict[str, CheckSpec] = {}
+    for question in iter_question_files(question_dirs() if dirs is None else dirs):
+        if question.checks_module.is_file():
+            for spec in checks_in_module(question.checks_module, question.id):
+                if spec.check_id in seen:
+                    first = seen[spec.check_id]
+                    raise StudylogError(f"{spec.module}:{spec.line}: check id {spec.check_id!r} is already used at {first.module}:{first.line}")
+                seen[spec.check_id] = spec
+                specs.append(spec)
+    return specs
+
+
+def select(specs: Sequence[CheckSpec], names: Iterable[str]) -> list[CheckSpec]:
+    """The checks named by check id or question slug (all of them when no name is given)."""
+    names = list(names)
+    unknown = [n for n in names if not any(n in (s.check_id, s.question_slug) for s in specs)]
+    if unknown:
+        known = sorted({s.question_slug for s in specs})
+        raise StudylogError(f"no check or question named {', '.join(map(repr, unknown))} (questions with checks: {', '.join(known) or 'none'})")
+    return [s for s in specs if not names or s.check_id in names or s.question_slug in names]

@@ -1,0 +1,76 @@
+"""The runner's handle on the zygote process: start it, hand it the plan, read its events, stop it.
+
+The zygote leads its own session, so stopping it kills every check process it forked as well.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import studylog
+from studylog.checks.protocol import LineReader
+
+POLL_S = 0.1  # how often a cancel request is noticed while waiting on the checks
+
+
+class CheckProcesses:
+    """The zygote and its checks, for one `run_checks` call; a context manager that always cleans up."""
+
+    def __init__(self, plan: dict) -> None:
+        env = dict(os.environ)
+        package_root = str(Path(studylog.__file__).parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+        self._stderr = tempfile.TemporaryFile()
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "studylog.checks.zygote"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, env=env, start_new_session=True,
+        )
+        self._process.stdin.write((json.dumps(plan) + "\n").encode())
+        self._process.stdin.flush()
+
+    def events(self, cancel: threading.Event | None = None) -> Iterator[dict]:
+        """The zygote's events until it is done; {"event": "lost", "message"} if it dies first."""
+        fd = self._process.stdout.fileno()
+        reader, selector = LineReader(), selectors.DefaultSelector()
+        selector.register(fd, selectors.EVENT_READ)
+        while True:
+            if cancel is not None and cancel.is_set():
+                return
+            if not selector.select(POLL_S):
+                continue
+            chunk = os.read(fd, 1 << 16)
+            for event in reader.feed(chunk):
+                yield event
+                if event["event"] == "done":
+                    return
+            if not chunk:
+                yield {"event": "lost", "message": self._stderr_tail()}
+                return
+
+    def _stderr_tail(self) -> str:
+        self._process.wait()
+        self._stderr.seek(0)
+        tail = self._stderr.read().decode(errors="replace").strip()[-2000:]
+        return f"the check runner exited with status {self._process.returncode}" + (f":\n{tail}" if tail else "")
+
+    def __enter__(self) -> CheckProcesses:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self._process.stdin.close()
+        self._process.wait()
+        self._process.stdout.close()
+        self._stderr.close()

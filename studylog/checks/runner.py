@@ -1,0 +1,107 @@
+"""`run_checks`: serve what the cache holds, run the rest isolated in forked processes, record each result.
+
+Only what must run pays for torch: cached results are read with sqlite3, and the database is opened
+through the store (SQLAlchemy, migrations) only when there is something to write.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from studylog.checks import history
+from studylog.checks.devices import DEVICES, expected_device
+from studylog.checks.discovery import CheckSpec, discover, parse_python, select
+from studylog.checks.fingerprint import cache_key, code_hash, library_versions
+from studylog.checks.registry import DEFAULT_TIMEOUT_S
+from studylog.checks.views import RunView
+from studylog.errors import StudylogError
+
+
+@dataclass(frozen=True)
+class RunEvent:
+    """Progress of a run_checks call: a check served from the cache, started, or finished (with its run)."""
+
+    kind: str  # cached | started | finished
+    check_id: str
+    question_slug: str
+    run: RunView | None
+    done: int
+    total: int
+
+
+def _preload(specs: Iterable[CheckSpec]) -> list[str]:
+    """The absolute imports of the check modules, for the zygote to import once (local siblings excluded)."""
+    names = {"torch"}
+    for spec in specs:
+        for node in ast.walk(parse_python(spec.module)):
+            found = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module] if isinstance(node, ast.ImportFrom) and not node.level else []
+            names.update(n for n in found if n and not (spec.module.parent / f"{n.split('.')[0]}.py").exists())
+    return sorted(names)
+
+
+def run_checks(
+    db, names: Iterable[str] = (), *, device: str = "auto", force: bool = False, timeout: float | None = None,
+    progress: Callable[[RunEvent], None] | None = None, cancel: threading.Event | None = None, jobs: int = 1,
+) -> list[RunView]:
+    """Verify the checks named by id or question slug (all when none), newest result per check, in bank order.
+
+    `db` is an open Database or the path of one (opened only if something must run). `timeout` overrides
+    every check's limit; `cancel` stops the checks still running (their results are not recorded).
+    """
+    if device not in DEVICES:
+        raise StudylogError(f"unknown device {device!r}: use one of {', '.join(DEVICES)}")
+    specs = select(discover(), names)
+    versions, hint = library_versions(), expected_device(device)
+    codes = {s.check_id: code_hash(s) for s in specs}
+    keys = {s.check_id: cache_key(codes[s.check_id], versions, hint) for s in specs}
+    path = Path(getattr(db, "path", db))
+    cached = {} if force else history.cached_runs(path, list(keys.values()))
+    results: dict[str, RunView] = {}
+
+    def emit(kind: str, spec: CheckSpec, run: RunView | None = None) -> None:
+        if run is not None:
+            results[spec.check_id] = run
+        if progress is not None:
+            progress(RunEvent(kind, spec.check_id, spec.question_slug, run, len(results), len(specs)))
+
+    for spec in specs:
+        if (run := cached.get(keys[spec.check_id])) is not None:
+            emit("cached", spec, replace(run, cached=True))
+    to_run = [s for s in specs if s.check_id not in results]
+    if to_run:
+        _execute(db, to_run, codes, keys, device=device, timeout=timeout, jobs=jobs, emit=emit, cancel=cancel)
+    return [results[s.check_id] for s in specs if s.check_id in results]
+
+
+def _execute(db, specs: list[CheckSpec], codes, keys, *, device, timeout, jobs, emit, cancel) -> None:
+    """Run `specs` in the zygote's forked processes, recording each result as it arrives."""
+    from studylog.checks.pool import CheckProcesses
+    from studylog.checks.recording import record_run
+    from studylog.store.database import open_database
+
+    by_id = {s.check_id: s for s in specs}
+    tasks = [{"check_id": s.check_id, "module": str(s.module), "timeout": timeout or s.timeout or DEFAULT_TIMEOUT_S} for s in specs]
+    plan = {"preload": _preload(specs), "device": device, "jobs": max(1, jobs), "tasks": tasks}
+    with CheckProcesses(plan) as processes:  # torch starts importing there while the database opens here
+        database = db if hasattr(db, "session") else open_database(Path(db))
+        try:
+            finished: set[str] = set()
+            for event in processes.events(cancel):
+                if event["event"] == "started":
+                    emit("started", by_id[event["check_id"]])
+                elif event["event"] == "finished":
+                    spec = by_id[event["check_id"]]
+                    finished.add(spec.check_id)
+                    emit("finished", spec, record_run(database, spec, codes[spec.check_id], keys[spec.check_id], event))
+                elif event["event"] == "lost":
+                    for spec in (s for s in specs if s.check_id not in finished):
+                        lost = {"status": "error", "message": event["message"]}
+                        emit("finished", spec, record_run(database, spec, codes[spec.check_id], keys[spec.check_id], lost))
+        finally:
+            if database is not db:
+                database.close()

@@ -1,0 +1,59 @@
+"""Plain views of stored check runs, for the CLI, the TUI, the blog and the quiz (no ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from studylog.checks import rules
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """One claim of a run. computed/expected are JSON values; rule is the rule's JSON (see rules.py)."""
+
+    label: str
+    computed: object
+    expected: object
+    rule: dict
+    verdict: str  # holds | fails | matches | differs | reported
+    asserted: bool
+    citation: str
+
+    @property
+    def rule_text(self) -> str:
+        """The rule in words."""
+        return rules.describe(self.rule)
+
+    @property
+    def hypotheses(self) -> dict[str, bool] | None:
+        """For a one_of claim, whether each hypothesis holds; None for other rules."""
+        if self.rule.get("kind") != "one_of":
+            return None
+        return rules.hypothesis_verdicts(self.rule, self.computed, self.expected)
+
+
+@dataclass(frozen=True)
+class RunView:
+    """One run of one check: where it ran, how it ended, and its claims.
+
+    stale: the check's code or reference data changed since this run. cached: this run was not
+    executed now but served from the cache by the verify that returned it.
+    """
+
+    check_id: str
+    question_slug: str
+    status: str  # passed | failed | error | timeout
+    device: str
+    device_name: str
+    torch_version: str
+    torchvision_version: str
+    started_at: datetime
+    duration_s: float
+    message: str
+    claims: tuple[ClaimView, ...]
+    code_hash: str = ""
+    cache_key: str = ""
+    run_id: int | None = None
+    stale: bool = False
+    cached: bool = False

@@ -1,0 +1,55 @@
+"""`studylog verify`: recompute the bank's answers with their checks and show which claims hold."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from studylog.checks.devices import DEVICES
+from studylog.commands.common import DB_HELP
+from studylog.config import database_path
+
+
+@click.command()
+@click.argument("names", nargs=-1, metavar="[QUESTION]...")
+@click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True,
+              help="Where checks run; auto picks cuda, then mps, then cpu.")
+@click.option("--force", is_flag=True, help="Rerun checks whose results are cached.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds each check may run, overriding the checks' own limits (default 60).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Checks run at once.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per claim instead of the table.")
+@click.option("--list", "list_only", is_flag=True, help="List the checks and their newest results; run nothing.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@click.pass_context
+def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, list_only, db_path) -> None:
+    """Run the checks of QUESTION (a question id or a check id; all when none) and show their claims.
+
+    Results are cached by the check's code, the reference data it reads, the torch version and the
+    device, so an unchanged rerun is instant and imports no torch. Exit status: 0 when every asserted
+    claim holds, 1 when one fails, 2 when a check errored or timed out.
+    """
+    from studylog.commands import verify_render as render
+
+    # The database is opened by path: a cached verify reads it with sqlite3, never loading the ORM.
+    path = database_path(db_path or ctx.find_root().params.get("db_path"))
+    if list_only:
+        from studylog.checks.discovery import discover, select
+        from studylog.checks.results import latest_runs
+
+        render.print_list(select(discover(), names), {r.check_id: r for r in latest_runs(path)})
+        return
+    from studylog.checks.runner import run_checks
+
+    started, progress = time.monotonic(), render.LiveProgress()
+    try:
+        runs = run_checks(path, names, device=device, force=force, timeout=timeout, jobs=jobs, progress=progress)
+    finally:
+        progress.close()
+    if as_json:
+        render.print_json(runs)
+    else:
+        render.print_table(runs)
+        render.console.print(render.summary(runs, time.monotonic() - started), soft_wrap=True)
+    ctx.exit(render.exit_code(runs))
