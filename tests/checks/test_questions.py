@@ -1,0 +1,72 @@
+"""The bundled week-4 bank passes on CPU, and each of its checks fails when fed a wrong expectation.
+
+The wrong expectations are real edits of a copy of the check modules, run by the real runner, so a
+check that could never fail would show up here.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from studylog.checks.discovery import discover
+from studylog.checks.runner import run_checks
+from studylog.config import CHECK_PATHS_ENV_VAR, bundled_questions_dir
+
+BANK = bundled_questions_dir() / "week4"
+
+# check id -> (module, the expectation as written, a wrong one, a fragment of every claim label that must fail)
+WRONG_EXPECTATIONS = {
+    "inception-3a-weights": ("inception_v1_params.py", ".equals(163_328)", ".equals(163_329)", "inception (3a), bias excluded"),
+    "inception-conv1-hypotheses": ("inception_v1_params.py", ".equals(9_408)", ".equals(3_136)", "full 7x7x3->64"),
+    "inception-table1-rows": ("inception_v1_params.py", '.equals(table1(row, "output_size"))', '.equals(table1("linear", "output_size"))', "output size"),
+    "googlenet-torchvision-reconciled": ("inception_v1_params.py", "(25 - 9)", "(25 - 8)", "instead of 5x5"),
+    "efficientnet-b0-count": ("flops_vs_complexity.py", ".equals(2 * 1000 * 10)", ".equals(1000 * 10)", "1 multiply-add = 2 FLOPs"),
+    "flop-count-is-not-a-rate": ("flops_vs_complexity.py", ".equals(on_meta)", ".equals(on_meta // 2)", "counted on cpu"),
+    "efficientnet-table2": ("flops_vs_complexity.py", ".equals(list(published.values()))", ".equals(list(published.values())[::-1])", "num_params"),
+    "cross-entropy-includes-softmax": ("aux_classifier_softmax.py", "math.log(math.e + CLASSES - 1) - 1", "math.log(CLASSES)", "double softmax"),
+    "googlenet-train-outputs": ("aux_classifier_softmax.py", '["logits", "aux_logits2", "aux_logits1"])', '["logits", "aux_logits1", "aux_logits2"])', "output fields"),
+    "googlenet-aux-loss-gradients": ("aux_classifier_softmax.py", ".close_to(weight, rel=1e-4)", ".close_to(1.0, rel=1e-4)", "own CE"),
+}
+WRONG = "-wrong"
+
+
+def test_every_bundled_check_has_a_wrong_expectation_below():
+    assert {spec.check_id for spec in discover([BANK])} == set(WRONG_EXPECTATIONS)
+
+
+def test_the_bank_holds_on_cpu(db, monkeypatch):
+    monkeypatch.delenv(CHECK_PATHS_ENV_VAR, raising=False)
+    runs = run_checks(db, device="cpu", force=True)
+    assert {run.check_id: run.status for run in runs} == dict.fromkeys(WRONG_EXPECTATIONS, "passed")
+    claims = {(run.check_id, claim.label): claim for run in runs for claim in run.claims}
+    assert claims["inception-3a-weights", "weights in inception (3a), bias excluded"].computed == 163_328
+    assert claims["googlenet-torchvision-reconciled", "after every step: torchvision's num_params"].computed == 6_624_904
+    audit = [c for (check_id, _), c in claims.items() if check_id == "inception-table1-rows" and not c.asserted]
+    assert {c.verdict for c in audit} == {"matches", "differs"}  # rows that do not reproduce are reported, not hidden
+
+
+def wrong_copy(folder):
+    """The bank's modules with every expectation above made wrong, under check ids ending in -wrong."""
+    for question in BANK.glob("*.md"):
+        shutil.copy(question, folder / question.name)
+    for module in {module for module, *_ in WRONG_EXPECTATIONS.values()}:
+        source = (BANK / module).read_text(encoding="utf-8")
+        for check_id, (in_module, right, wrong, _) in WRONG_EXPECTATIONS.items():
+            if in_module == module:
+                assert source.count(right) == 1, f"{check_id}: {right!r} should occur once in {module}"
+                source = source.replace(right, wrong).replace(f'@check("{check_id}"', f'@check("{check_id}{WRONG}"')
+        (folder / module).write_text(source, encoding="utf-8")
+
+
+def test_each_check_fails_on_a_wrong_expectation(db, tmp_path, monkeypatch):
+    folder = tmp_path / "wrong"
+    folder.mkdir()
+    wrong_copy(folder)
+    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(folder))
+    runs = {run.check_id.removesuffix(WRONG): run for run in run_checks(db, [c + WRONG for c in WRONG_EXPECTATIONS], device="cpu")}
+    assert set(runs) == set(WRONG_EXPECTATIONS)
+    for check_id, (*_, fragment) in WRONG_EXPECTATIONS.items():
+        failing = [claim.label for claim in runs[check_id].claims if claim.verdict == "fails"]
+        assert runs[check_id].status == "failed", (check_id, runs[check_id].message)
+        assert failing and all(fragment in label for label in failing), (check_id, failing)
+
