@@ -88,7 +88,7 @@ def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
             question = _literal(path, keywords["question"], "question", (str,)) if "question" in keywords else default_question
             timeout = _literal(path, keywords["timeout"], "timeout", (int, float)) if "timeout" in keywords else None
             check_id = _literal(path, call.args[0], "id", (str,))
-            specs.append(CheckSpec(check_id, question, path, node.name, node.lineno, timeout))
+            specs.append(CheckSpec(check_id, question, path, node.name, call.lineno, timeout))
     return specs
 
 

@@ -1,7 +1,8 @@
 """What a check's result depends on, hashed without importing it: the cache key and the staleness test.
 
 code hash = the check's module, the local modules it imports (studylog's own, siblings beside it),
-            and every reference file it names in a literal `ref("source", ...)`;
+            and every reference file named in a literal `ref("source", ...)` it may run (other
+            checks' bodies in its module left out, so auditing one table reruns only its checks);
 cache key = code hash + torch and torchvision versions + the device it runs on.
 Hashing whole files is the simple honest choice: any edit to a module reruns its checks.
 """
@@ -14,7 +15,7 @@ import importlib.metadata
 from pathlib import Path
 
 import studylog
-from studylog.checks.discovery import CheckSpec, parse_python
+from studylog.checks.discovery import CheckSpec, checks_in_module, parse_python
 from studylog.checks.references import reference_dirs, reference_file
 
 STUDYLOG_ROOT = Path(studylog.__file__).parent
@@ -78,11 +79,23 @@ def local_dependencies(module: Path) -> list[Path]:
     return sorted(seen)
 
 
-def referenced_sources(paths: list[Path]) -> set[str] | None:
-    """The reference sources named in literal `ref("source", ...)` calls; None if some call names it otherwise."""
+def _walk_except(tree: ast.AST, skipped: set[str]):
+    """ast.walk, leaving out the top-level functions named in `skipped`."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        todo.extend(child for child in ast.iter_child_nodes(node)
+                    if not (node is tree and isinstance(child, ast.FunctionDef) and child.name in skipped))
+
+
+def referenced_sources(spec: CheckSpec, modules: list[Path]) -> set[str] | None:
+    """The reference sources named in literal `ref("source", ...)` calls that the check may run: in its
+    module (other checks' bodies left out) and in its local imports. None if some call names one otherwise."""
+    others = {s.function for s in checks_in_module(spec.module, spec.question_slug)} - {spec.function}
     sources: set[str] = set()
-    for path in paths:
-        for node in ast.walk(parse_python(path)):
+    for path in modules:
+        for node in _walk_except(parse_python(path), others if path == spec.module.resolve() else set()):
             if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "ref":
                 if not node.args or not isinstance(node.args[0], ast.Constant) or not isinstance(node.args[0].value, str):
                     return None
@@ -102,7 +115,7 @@ def code_hash(spec: CheckSpec) -> str:
     modules = local_dependencies(spec.module)
     for path in modules:
         digest.update(b"\0module\0" + path.name.encode() + b"\0" + path.read_bytes())
-    for source, path in _reference_files(referenced_sources(modules)):
+    for source, path in _reference_files(referenced_sources(spec, modules)):
         digest.update(b"\0ref\0" + source.encode() + b"\0" + (path.read_bytes() if path else b"<missing>"))
     return digest.hexdigest()
 

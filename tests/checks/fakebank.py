@@ -1,0 +1,35 @@
+"""A question folder written by a test: question files, their check modules and reference files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+QUESTION = """+++
+id = "{slug}"
+title = "{slug}"
++++
+
+## Question
+{slug}?
+
+## Answer
+see the checks
+"""
+
+
+def write_question(folder: Path, slug: str, checks: str) -> Path:
+    """Write `<slug>.md` and its checks module `<slug>.py`; returns the module's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{slug}.md").write_text(QUESTION.format(slug=slug), encoding="utf-8")
+    module = folder / f"{slug}.py"
+    module.write_text(textwrap.dedent(checks), encoding="utf-8")
+    return module
+
+
+def write_reference(folder: Path, name: str, toml: str) -> Path:
+    """Write `references/<name>.toml` inside the question folder."""
+    path = folder / "references" / f"{name}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(toml), encoding="utf-8")
+    return path

@@ -1,0 +1,103 @@
+"""Claims and rules, without any process: what holds, what fails, what is only audited, what is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from studylog.checks import ClaimError, ref
+from studylog.checks import rules
+from studylog.checks.context import CheckContext
+from studylog.checks.references import ReferenceLookupError
+from studylog.config import CHECK_PATHS_ENV_VAR
+from fakebank import write_reference
+
+GOOGLENET_3A_WEIGHTS = 192 * 64 + (192 * 96 + 96 * 9 * 128) + (192 * 16 + 16 * 25 * 32) + 192 * 32
+
+
+@pytest.fixture
+def ctx() -> CheckContext:
+    return CheckContext("cpu")
+
+
+def test_a_wrong_expectation_fails_and_the_check_goes_on(ctx):
+    assert ctx.claim("wrong on purpose", 2 + 2).equals(5) is False
+    assert ctx.claim("right", 2 + 2).equals(4) is True
+    assert [c.verdict for c in ctx.claims] == ["fails", "holds"]
+    assert ctx.failed
+
+
+def test_rounds_to_reads_the_printed_precision_from_the_reference(ctx):
+    published = ref("googlenet-2014", "table1", "inception (3a)", "params")
+    assert (published.printed, published.number, published.suffix, published.digits) == ("159K", 159, "K", 0)
+    # 163,328 / 1024 = 159.5: half a printed digit away, so "159K" is a correct printing with K = 1024 ...
+    assert ctx.claim("K = 1024", GOOGLENET_3A_WEIGHTS).rounds_to(published, unit=1024)
+    # ... and not with the decimal K the suffix means by default (163.3 prints as 163K).
+    assert not ctx.claim("K = 1000", GOOGLENET_3A_WEIGHTS).rounds_to(published)
+    first, second = ctx.claims
+    assert first.rule == {"kind": "rounds_to", "unit": 1024, "digits": 0, "suffix": "K"}
+    assert "Table 1: inception (3a) / params" in first.citation and "1409.4842" in first.citation
+    assert second.rule["unit"] == 1000 and second.verdict == "fails"
+
+
+def test_compare_audits_without_failing_the_check(ctx):
+    published = ref("googlenet-2014", "table1", "inception (3b)", "params")
+    ctx.claim("3b params", 388_096).compare(published, "rounds_to", unit=1024)
+    ctx.claim("3a params", GOOGLENET_3A_WEIGHTS).compare(ref("googlenet-2014", "table1", "inception (3a)", "params"), "rounds_to", unit=1024)
+    assert [(c.verdict, c.asserted) for c in ctx.claims] == [("differs", False), ("matches", False)]
+    assert not ctx.failed
+
+
+def test_one_of_evaluates_every_hypothesis_against_the_published_value(ctx):
+    conv1 = ref("googlenet-2014", "table1", "convolution 7x7/2", "params")
+    hypotheses = {"full 7x7x3->64": 7 * 7 * 3 * 64, "(7+7)*3*64 + 64": (7 + 7) * 3 * 64 + 64}
+    assert ctx.claim("conv1 2.7K", conv1).one_of(hypotheses, rule="rounds_to", unit=1024)
+    claim = ctx.claims[0]
+    assert claim.expected == 2.7 and claim.computed == {"full 7x7x3->64": 9408, "(7+7)*3*64 + 64": 2752}
+    assert rules.hypothesis_verdicts(claim.rule, claim.computed, claim.expected) == {"full 7x7x3->64": False, "(7+7)*3*64 + 64": True}
+    assert not ctx.claim("none of them", 1_000).one_of({"a": 1, "b": 2})
+
+
+def test_close_to_needs_a_tolerance_and_reports_its_rule(ctx):
+    assert ctx.claim("float sum", 0.1 + 0.2).close_to(0.3, rel=1e-12)
+    assert rules.describe(ctx.claims[0].rule) == "within relative 1e-12"
+    with pytest.raises(ClaimError, match="rel= or abs="):
+        ctx.claim("no tolerance", 0.1).close_to(0.1000001)
+
+
+def test_a_claim_never_compares_a_value_with_itself(ctx):
+    shape = [1, 3, 224, 224]
+    with pytest.raises(ClaimError, match="with itself"):
+        ctx.claim("shape", shape).equals(shape)
+    assert not ctx.claims
+
+
+def test_a_suffixed_reference_must_say_what_its_suffix_means(ctx):
+    with pytest.raises(ValueError, match="rounds_to"):
+        ctx.claim("exactly 159K?", GOOGLENET_3A_WEIGHTS).equals(ref("googlenet-2014", "table1", "inception (3a)", "params"))
+
+
+def test_rules_grade_plain_values_the_way_the_quiz_does():
+    rule = {"kind": "rounds_to", "unit": 1024, "digits": 1, "suffix": "K"}
+    assert rules.holds(rule, 2752, 2.7) and not rules.holds(rule, 9408, 2.7)
+    assert rules.describe(rule) == "rounds to the printed value (K = 1024, 1 decimal: within ±0.05)"
+    assert rules.holds({"kind": "equals"}, [1, 2], [1, 2]) and not rules.holds({"kind": "close_to", "rel": 0.01}, [1.0], [1.0, 2.0])
+
+
+def test_reference_errors_name_the_file_and_what_it_has(tmp_path, monkeypatch):
+    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
+    write_reference(tmp_path, "tiny-2020", """
+        [meta]
+        title = "Tiny"
+        authors = ["Ada Lovelace"]
+        year = 2020
+        [tables.t1]
+        source = "Table 1"
+        [tables.t1.rows.a]
+        params = "1,234"
+    """)
+    assert ref("tiny-2020", "t1", "a", "params").value == 1234
+    assert ref("tiny-2020", "t1", "a", "params").citation == "Lovelace 2020, “Tiny” — Table 1: a / params"
+    with pytest.raises(ReferenceLookupError, match=r"tiny-2020.toml: no 'b' .*there is 'a'"):
+        ref("tiny-2020", "t1", "b", "params")
+    with pytest.raises(ReferenceLookupError, match="no reference file missing-1999.toml"):
+        ref("missing-1999", "t1", "a", "params")

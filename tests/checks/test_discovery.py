@@ -1,0 +1,79 @@
+"""Static discovery: checks are found and keyed from their source alone, and bad declarations are named."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from studylog.checks.discovery import discover, select
+from studylog.checks.fingerprint import code_hash, local_dependencies
+from studylog.config import CHECK_PATHS_ENV_VAR
+from studylog.errors import StudylogError
+from fakebank import write_question, write_reference
+
+CHECKS = """
+    from studylog.checks import check, ref
+    import helper
+
+    @check("first", timeout=5)
+    def first(ctx):
+        ctx.claim("one", helper.ONE).equals(1)
+
+    @check("second", question="other-question")
+    def second(ctx):
+        ctx.claim("ref", 2).compare(ref("tiny-2020", "t1", "a", "params"))
+"""
+
+
+@pytest.fixture
+def bank(tmp_path, monkeypatch):
+    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
+    module = write_question(tmp_path, "listed", CHECKS)
+    (tmp_path / "helper.py").write_text("ONE = 1\n")
+    write_reference(tmp_path, "tiny-2020", '[tables.t1.rows.a]\nparams = "2"\n')
+    return tmp_path, module
+
+
+def test_checks_are_found_without_importing_them(bank):
+    folder, module = bank
+    specs = [s for s in discover() if s.module == module]
+    assert [(s.check_id, s.question_slug, s.function, s.timeout) for s in specs] == [
+        ("first", "listed", "first", 5), ("second", "other-question", "second", None)]
+    assert [s.check_id for s in select(specs, ["other-question"])] == ["second"]
+    assert "helper" not in sys.modules
+    with pytest.raises(StudylogError, match="no check or question named 'nope'"):
+        select(specs, ["nope"])
+
+
+def test_the_code_hash_follows_the_module_its_local_imports_and_its_references(bank):
+    folder, module = bank
+    first, second = [s for s in discover() if s.module == module]
+    assert folder / "helper.py" in local_dependencies(module)
+    before = code_hash(second)
+    (folder / "helper.py").write_text("ONE = 1  # edited\n")
+    assert code_hash(second) != before
+    before = code_hash(second)
+    write_reference(folder, "tiny-2020", '[tables.t1.rows.a]\nparams = "3"\n')
+    assert code_hash(second) != before and code_hash(first) != code_hash(second)
+
+
+@pytest.mark.parametrize("source, message", [
+    ('@check(CHECK_ID)\ndef c(ctx): pass\n', "bad.py:1: @check id must be a literal"),
+    ('@check("c", timeout=LIMIT)\ndef c(ctx): pass\n', "bad.py:1: @check timeout must be a literal"),
+    ('@check("c")\ndef c(ctx):\n    ctx.claim("n", n).equals(n)\n', "bad.py:3: this claim compares n with itself"),
+    ('@check("c")\ndef c(ctx) pass\n', "bad.py:2: "),
+])
+def test_bad_declarations_are_named_with_file_and_line(tmp_path, monkeypatch, source, message):
+    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
+    write_question(tmp_path, "bad", source)
+    with pytest.raises(StudylogError, match=message):
+        discover()
+
+
+def test_a_check_id_is_used_once(tmp_path, monkeypatch):
+    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
+    write_question(tmp_path, "a", '@check("same")\ndef c(ctx): pass\n')
+    write_question(tmp_path, "b", '@check("same")\ndef c(ctx): pass\n')
+    with pytest.raises(StudylogError, match=r"b.py:1: check id 'same' is already used at .*a.py:1"):
+        discover()

@@ -1,0 +1,161 @@
+"""The runner, end to end with real processes: every way a check can go wrong is reported while the others
+pass, results are stored and cached, the cache follows the code and references, and a run can be cancelled.
+
+The checks are tiny and import only torch, which the runner's zygote imports once per run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from studylog.checks.results import latest_runs, question_verdict
+from studylog.checks.runner import run_checks
+from studylog.cli import cli
+from studylog.config import CHECK_PATHS_ENV_VAR
+from studylog.store.database import open_database
+from fakebank import write_question, write_reference
+
+STURDY = """
+    import torch
+    from studylog.checks import check, ref
+
+    @check("adds-up")
+    def adds_up(ctx):
+        ctx.claim("2 + 2 on the run's device", int(torch.tensor(2, device=ctx.device) + 2)).equals(4)
+        ctx.claim("printed as 1.2K", 1234).rounds_to(ref("tiny-2020", "t1", "a", "params"))
+
+    @check("wrong-expectation")
+    def wrong_expectation(ctx):
+        ctx.claim("2 + 2", 2 + 2).equals(5)
+"""
+FRAGILE = """
+    import ctypes, os, time
+    from studylog.checks import check
+
+    @check("raises")
+    def raises(ctx):
+        ctx.claim("stated before the exception", 1 + 1).equals(2)
+        raise ZeroDivisionError("on purpose")
+
+    @check("sleeps", timeout=1)
+    def sleeps(ctx):
+        time.sleep(60)
+
+    @check("exits")
+    def exits(ctx):
+        os._exit(3)
+
+    @check("segfaults")
+    def segfaults(ctx):
+        print("about to read address 0")
+        ctypes.string_at(0)
+"""
+TINY_REFERENCE = """
+    [meta]
+    title = "Tiny"
+    authors = ["Ada Lovelace"]
+    year = 2020
+    [tables.t1]
+    source = "Table 1"
+    [tables.t1.rows.a]
+    params = "{params}"
+"""
+
+
+@pytest.fixture(scope="module")
+def bank(tmp_path_factory):
+    """The two fake questions verified once through the CLI, two checks at a time: (db, json rows, exit code)."""
+    folder = tmp_path_factory.mktemp("bank")
+    write_question(folder, "sturdy", STURDY)
+    write_question(folder, "fragile", FRAGILE)
+    write_reference(folder, "tiny-2020", TINY_REFERENCE.format(params="1.2K"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CHECK_PATHS_ENV_VAR, str(folder))
+        db = open_database(folder / "studylog.db")
+        result = CliRunner().invoke(cli, ["verify", "sturdy", "fragile", "--json", "--jobs", "2", "--db", str(db.path)])
+        yield db, json.loads(result.stdout), result.exit_code
+        db.close()
+
+
+def test_each_failure_is_reported_while_the_other_checks_pass(bank):
+    db, _rows, exit_code = bank
+    runs = {r.check_id: r for r in latest_runs(db)}
+    assert {k: r.status for k, r in runs.items()} == {
+        "adds-up": "passed", "wrong-expectation": "failed",
+        "raises": "error", "sleeps": "timeout", "exits": "error", "segfaults": "error",
+    }
+    assert exit_code == 2
+    assert runs["raises"].message.startswith("ZeroDivisionError: on purpose")
+    assert [c.verdict for c in runs["raises"].claims] == ["holds"]  # claims made before the exception are kept
+    assert "1 s limit" in runs["sleeps"].message and runs["sleeps"].duration_s < 5
+    assert runs["exits"].message == "exited with status 3 before finishing"
+    assert runs["segfaults"].message.startswith("crashed: killed by SIGSEGV")
+    assert "about to read address 0" in runs["segfaults"].message and "in segfaults" in runs["segfaults"].message
+    passed = runs["adds-up"]
+    assert passed.device == "cpu" and passed.torch_version.startswith("2.") and passed.device_name
+
+
+def test_claims_are_stored_with_rule_citation_and_verdict(bank):
+    db, rows, _exit_code = bank
+    claim = next(c for r in latest_runs(db, "sturdy") for c in r.claims if c.label == "printed as 1.2K")
+    assert (claim.computed, claim.expected, claim.verdict) == (1234, 1.2, "holds")
+    assert claim.rule == {"kind": "rounds_to", "unit": 1000, "digits": 1, "suffix": "K"}
+    assert claim.citation == "Lovelace 2020, “Tiny” — Table 1: a / params"
+    row = next(r for r in rows if r["label"] == "printed as 1.2K")
+    assert {k: row[k] for k in ("question", "check", "verdict", "device")} == {
+        "question": "sturdy", "check": "adds-up", "verdict": "holds", "device": "cpu"}
+    assert row["torch"] and row["citation"] == claim.citation
+    assert question_verdict(db, "sturdy") == "failing" and question_verdict(db, "fragile") == "error"
+    assert question_verdict(db, "never-asked") == "not checked"
+
+
+def test_a_cached_verify_imports_neither_torch_nor_the_orm(bank, tmp_path):
+    db, _rows, _exit_code = bank
+    probe = (
+        "import sys; from studylog.cli import cli\n"
+        "try: cli(sys.argv[1:], prog_name='studylog')\n"
+        "except SystemExit as exit: code = exit.code\n"
+        "print(code, [m for m in ('torch', 'torchvision', 'sqlmodel', 'sqlalchemy') if m in sys.modules], file=sys.stderr)\n"
+    )
+    import subprocess, sys
+
+    result = subprocess.run([sys.executable, "-c", probe, "verify", "sturdy", "--db", str(db.path)], capture_output=True, text=True,
+                            env={**os.environ, CHECK_PATHS_ENV_VAR: os.environ.get(CHECK_PATHS_ENV_VAR) or str(db.path.parent)})
+    assert result.stderr.strip().splitlines()[-1] == "1 []"  # the wrong expectation still fails, from the cache
+    assert "2 checks: 1 passed, 1 failed (2 from the cache)" in result.stdout
+
+
+def test_the_cache_follows_the_check_source_and_its_reference_data(tmp_path, monkeypatch, db):
+    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
+    write_question(tmp_path, "sturdy", STURDY)
+    reference = write_reference(tmp_path, "tiny-2020", TINY_REFERENCE.format(params="1.2K"))
+    edited = write_question(tmp_path, "edited", 'from studylog.checks import check\n\n@check("edited")\ndef edited(ctx):\n    ctx.claim("x", 1 + 1).equals(2)\n')
+    first = {r.check_id: r for r in run_checks(db, ["sturdy", "edited"])}
+    again = run_checks(db, ["sturdy", "edited"])
+    assert all(r.cached for r in again) and [r.run_id for r in again] == [first[r.check_id].run_id for r in again]
+
+    reference.write_text(reference.read_text().replace("1.2K", "1.3K"))
+    edited.write_text(edited.read_text().replace("1 + 1", "1 + 2").replace("equals(2)", "equals(3)"))
+    stale = {r.check_id: r.stale for r in latest_runs(db)}
+    assert stale == {"adds-up": True, "wrong-expectation": False, "edited": True}
+    assert question_verdict(db, "edited") == "stale"
+    rerun = {r.check_id: r for r in run_checks(db, ["sturdy", "edited"])}
+    assert {k: r.cached for k, r in rerun.items()} == {"adds-up": False, "wrong-expectation": True, "edited": False}
+    assert rerun["adds-up"].status == "failed"  # 1234 does not print as 1.3K
+    assert [r.cached for r in run_checks(db, ["adds-up"], force=True)] == [False]
+
+
+def test_cancel_stops_the_running_checks_and_records_nothing_of_them(tmp_path, monkeypatch, db):
+    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
+    write_question(tmp_path, "slow", 'import time\nfrom studylog.checks import check\n\n@check("slow", timeout=60)\ndef slow(ctx):\n    time.sleep(60)\n')
+    cancel = threading.Event()
+    started = time.monotonic()
+    runs = run_checks(db, ["slow"], cancel=cancel, progress=lambda event: event.kind == "started" and cancel.set())
+    assert runs == [] and time.monotonic() - started < 30
+    assert latest_runs(db) == []
