@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studylog.config import question_dirs
+from studylog.checks.discovery import discover
+from studylog.config import bundled_questions_dir, question_dirs
 from studylog.errors import StudylogError
 from studylog.quiz.prompts import NumericPrompt, prompts_by_question
 
@@ -19,13 +20,22 @@ def bank(tmp_path, front_matter: str):
 
 def test_the_inception_question_asks_for_the_3a_weights_with_k_1024():
     prompts = prompts_by_question(question_dirs())
-    assert prompts["inception-v1-params"] == [
-        NumericPrompt(
-            text="inception (3a)의 weight 수(bias 제외)는?", check="inception-3a-weights",
-            claim="weights in inception (3a), bias excluded", unit=1024,
-        )
-    ]
-    assert prompts["flops-vs-complexity"] == []
+    assert prompts["inception-v1-params"][0] == NumericPrompt(
+        text="inception (3a)의 weight 수(bias 제외)는?", check="inception-3a-weights",
+        claim="weights in inception (3a), bias excluded", unit=1024,
+    )
+    assert prompts["aux-classifier-softmax"] == []
+
+
+def test_every_bundled_prompt_names_a_check_of_its_question_and_a_claim_it_states():
+    checks = {spec.check_id: spec for spec in discover()}
+    prompts = prompts_by_question([bundled_questions_dir()])
+    assert sum(map(len, prompts.values())) >= 3
+    for slug, entries in prompts.items():
+        for prompt in entries:
+            spec = checks[prompt.check]
+            assert spec.question_slug == slug
+            assert f'"{prompt.claim}"' in spec.module.read_text(encoding="utf-8")
 
 
 def test_unit_defaults_to_1000(tmp_path):

@@ -1,0 +1,76 @@
+"""Grading typed numbers against recomputed claims stored in a real database, under each claim's own rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from studylog.quiz.grading import NotRecomputed, grade, recomputed
+from studylog.quiz.numbers import NumberFormatError
+from studylog.quiz.prompts import NumericPrompt
+
+SLUG = "inception-v1-params"
+WEIGHTS_3A = NumericPrompt("inception (3a)?", "inception-3a-weights", "weights in inception (3a), bias excluded", unit=1024)
+B0_MACS = NumericPrompt("B0 multiply-adds?", "efficientnet-b0-count", "EfficientNet-B0 multiply-adds at 224 vs paper Table 2")
+TABLE2 = {"kind": "rounds_to", "unit": 1_000_000_000, "digits": 2, "suffix": "B"}
+
+
+def graded(db, prompt, typed, slug=SLUG) -> bool:
+    return grade(typed, prompt, recomputed(db, slug, prompt)).correct
+
+
+@pytest.mark.parametrize("typed, correct", [
+    ("163328", True), ("163,328", True), ("159.5K", True), ("159.5k", True),
+    ("3136", False), ("163K", False), ("1.5e5", False), ("163329", False), ("163,328.5", False),
+])
+def test_an_exact_claim_takes_the_exact_count_in_any_form(demo_db, recompute, typed, correct):
+    recompute(WEIGHTS_3A.check, WEIGHTS_3A.claim, 163_328)
+    assert graded(demo_db, WEIGHTS_3A, typed) is correct
+
+
+def test_k_follows_the_prompts_unit(demo_db, recompute):
+    recompute(WEIGHTS_3A.check, WEIGHTS_3A.claim, 163_328)
+    decimal_k = NumericPrompt(WEIGHTS_3A.text, WEIGHTS_3A.check, WEIGHTS_3A.claim, unit=1000)
+    assert graded(demo_db, WEIGHTS_3A, "159.5K") and not graded(demo_db, decimal_k, "159.5K")
+
+
+@pytest.mark.parametrize("typed, correct", [("1.5e5", True), ("1.7e5", True), ("1.4e5", False), ("2e5", False)])
+def test_a_tolerance_claim_takes_what_its_tolerance_allows(demo_db, recompute, typed, correct):
+    recompute(WEIGHTS_3A.check, WEIGHTS_3A.claim, 163_328, {"kind": "close_to", "rel": 0.1, "abs": 0.0})
+    assert graded(demo_db, WEIGHTS_3A, typed) is correct
+
+
+@pytest.mark.parametrize("typed, correct", [
+    ("0.39B", True), ("390M", True), ("385,814,752", True), ("3.86e8", True),
+    ("0.4B", False), ("0.38B", False), ("771,629,504", False),
+])
+def test_a_rounding_claim_takes_any_printing_at_its_precision(demo_db, recompute, typed, correct):
+    recompute(B0_MACS.check, B0_MACS.claim, 385_814_752, TABLE2, expected=0.39, slug="flops-vs-complexity")
+    assert graded(demo_db, B0_MACS, typed, slug="flops-vs-complexity") is correct
+
+
+def test_the_newest_run_is_the_one_graded_against(demo_db, recompute):
+    recompute(WEIGHTS_3A.check, WEIGHTS_3A.claim, 3_136)
+    recompute(WEIGHTS_3A.check, WEIGHTS_3A.claim, 163_328)
+    assert graded(demo_db, WEIGHTS_3A, "163328") and not graded(demo_db, WEIGHTS_3A, "3136")
+
+
+def test_a_typed_answer_that_is_no_number_is_not_graded(demo_db, recompute):
+    recompute(WEIGHTS_3A.check, WEIGHTS_3A.claim, 163_328)
+    with pytest.raises(NumberFormatError, match="'십육만' is not a number"):
+        grade("십육만", WEIGHTS_3A, recomputed(demo_db, SLUG, WEIGHTS_3A))
+
+
+def test_a_claim_never_recomputed_says_to_run_verify(demo_db):
+    with pytest.raises(NotRecomputed, match=r"'inception-3a-weights' has never been recomputed; run `studylog verify inception-v1-params`"):
+        recomputed(demo_db, SLUG, WEIGHTS_3A)
+
+
+@pytest.mark.parametrize("label, computed, rule, message", [
+    ("another claim", 163_328, {"kind": "equals"}, r"latest run of 'inception-3a-weights' \(error\) has no claim"),
+    (WEIGHTS_3A.claim, [12_288, 129_024], {"kind": "equals"}, r"computed \[12288, 129024\], not a number"),
+    (WEIGHTS_3A.claim, 0.016, {"kind": "report", "unit": "s"}, r"is a report claim; a numeric prompt needs one of equals"),
+])
+def test_a_claim_that_cannot_grade_a_number_says_why(demo_db, recompute, label, computed, rule, message):
+    recompute(WEIGHTS_3A.check, label, computed, rule, status="error")
+    with pytest.raises(NotRecomputed, match=message):
+        recomputed(demo_db, SLUG, WEIGHTS_3A)
