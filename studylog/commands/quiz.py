@@ -36,7 +36,7 @@ def _reading(parse):
     def value_proc(text: str):
         try:
             return parse(text)
-        except (StudylogError, ValueError) as exc:
+        except StudylogError as exc:
             raise click.BadParameter(str(exc)) from None
 
     return value_proc
@@ -57,11 +57,11 @@ def _free_text(item: QuizItem, clock: Clock, cram: bool) -> tuple[Rating, str, N
     return click.prompt(f"rate {choices}", value_proc=_reading(parse_rating)), typed, None
 
 
-def _numeric(item: QuizItem, graded: list) -> tuple[Rating, str, bool]:
-    """Ask each numeric prompt, grade the typed number against its recomputed claim; all right is Good."""
+def _numeric(item: QuizItem, ready: list[grading.GradablePrompt]) -> tuple[Rating, str, bool]:
+    """Ask each numeric prompt and grade the typed number against its recomputed claim."""
     grades = []
-    for prompt, against in graded:
-        grade = click.prompt(prompt.text, value_proc=_reading(lambda t, p=prompt, a=against: grading.grade(t, p, a)))
+    for gradable in ready:
+        grade = click.prompt(gradable.prompt.text, value_proc=_reading(gradable.grade))
         mark = "[green]✓ correct[/green]" if grade.correct else "[red]✗ wrong[/red]"
         stale = "; stale, `studylog verify` recomputes it" if grade.recomputed.stale else ""
         console.print(
@@ -70,29 +70,20 @@ def _numeric(item: QuizItem, graded: list) -> tuple[Rating, str, bool]:
             soft_wrap=True,
         )
         grades.append(grade)
-    correct = all(g.correct for g in grades)
-    if not correct:
+    rating = grading.rating_for(grades)
+    if rating == Rating.Again:
         console.print(escape(item.answer), soft_wrap=True)
-    return (Rating.Good if correct else Rating.Again), "; ".join(g.typed for g in grades), correct
-
-
-def _gradable(db, item: QuizItem, prompts) -> list:
-    """The item's prompts that have a recomputed value, saying why for those that have none."""
-    graded = []
-    for prompt in prompts:
-        try:
-            graded.append((prompt, grading.recomputed(db, item.slug, prompt)))
-        except grading.NotRecomputed as exc:
-            console.print(f"[yellow]cannot grade '{escape(prompt.text)}': {escape(str(exc))}; showing the answer instead[/yellow]", soft_wrap=True)
-    return graded
+    return rating, "; ".join(g.typed for g in grades), rating != Rating.Again
 
 
 def _review(db, item: QuizItem, prompts, clock: Clock, cram: bool) -> Rating:
     started = time.monotonic()
     week = f"week {item.week_number} · " if item.week_number is not None else ""
     console.print(f"\n[bold]Q. {escape(item.title)}[/bold]  [dim]({week}{item.slug})[/dim]", soft_wrap=True)
-    graded = _gradable(db, item, prompts)
-    rating, typed, correct = _numeric(item, graded) if graded else _free_text(item, clock, cram)
+    ready, missing = grading.gradable_prompts(db, item.slug, prompts)
+    for reason in missing:
+        console.print(f"[yellow]cannot grade this question's number: {escape(str(reason))}[/yellow]", soft_wrap=True)
+    rating, typed, correct = _numeric(item, ready) if ready else _free_text(item, clock, cram)
     now = clock()
     result = record_review(
         db, item.card_id, rating, now, answer=typed, correct=correct,

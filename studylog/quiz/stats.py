@@ -60,12 +60,14 @@ def _start_of_day(day: date, tz: tzinfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=tz)
 
 
-def quiz_stats(db: Database, now: datetime, *, days: int = 84, tz: tzinfo | None = None) -> QuizStats:
-    """Stats as of now; reviews_per_day covers the last `days` local days and, like reviewed_today, counts cram reviews."""
+def quiz_stats(db: Database, now: datetime, *, weeks: int = 12, tz: tzinfo | None = None) -> QuizStats:
+    """Stats as of now; reviews_per_day covers this week and the `weeks - 1` before it (Monday first, up to today)
+    and, like reviewed_today, counts cram reviews."""
     tz = tz or local_zone()
     today = now.astimezone(tz).date()
     tomorrow = _start_of_day(today + timedelta(days=1), tz)
-    first_day = today - timedelta(days=days - 1)
+    first_day = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
+    days = (today - first_day).days + 1
     since = min(_start_of_day(first_day, tz), now - timedelta(days=RETENTION_DAYS))
     with db.session() as s:
         due_today = s.exec(  # a question without a card yet is new, so due

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from studylog.quiz.grading import NotRecomputed, grade, recomputed
+import pytest
+from fsrs import Rating
+
+from studylog.quiz.grading import NotRecomputed, gradable_prompts, rating_for
 from studylog.quiz.numbers import NumberFormatError
 from studylog.quiz.prompts import NumericPrompt
 
@@ -14,8 +17,14 @@ B0_MACS = NumericPrompt("B0 multiply-adds?", "efficientnet-b0-count", "Efficient
 TABLE2 = {"kind": "rounds_to", "unit": 1_000_000_000, "digits": 2, "suffix": "B"}
 
 
+def ready(db, prompt, slug=SLUG):
+    (gradable,), missing = gradable_prompts(db, slug, [prompt])
+    assert missing == []
+    return gradable
+
+
 def graded(db, prompt, typed, slug=SLUG) -> bool:
-    return grade(typed, prompt, recomputed(db, slug, prompt)).correct
+    return ready(db, prompt, slug).grade(typed).correct
 
 
 @pytest.mark.parametrize("typed, correct", [
@@ -57,12 +66,13 @@ def test_the_newest_run_is_the_one_graded_against(demo_db, recompute):
 def test_a_typed_answer_that_is_no_number_is_not_graded(demo_db, recompute):
     recompute(WEIGHTS_3A.check, WEIGHTS_3A.claim, 163_328)
     with pytest.raises(NumberFormatError, match="'십육만' is not a number"):
-        grade("십육만", WEIGHTS_3A, recomputed(demo_db, SLUG, WEIGHTS_3A))
+        ready(demo_db, WEIGHTS_3A).grade("십육만")
 
 
 def test_a_claim_never_recomputed_says_to_run_verify(demo_db):
-    with pytest.raises(NotRecomputed, match=r"'inception-3a-weights' has never been recomputed; run `studylog verify inception-v1-params`"):
-        recomputed(demo_db, SLUG, WEIGHTS_3A)
+    assert gradable_prompts(demo_db, SLUG, [WEIGHTS_3A])[0] == []
+    (reason,) = gradable_prompts(demo_db, SLUG, [WEIGHTS_3A])[1]
+    assert str(reason) == "check 'inception-3a-weights' has never been recomputed; run `studylog verify inception-v1-params`"
 
 
 @pytest.mark.parametrize("label, computed, rule, message", [
@@ -72,5 +82,19 @@ def test_a_claim_never_recomputed_says_to_run_verify(demo_db):
 ])
 def test_a_claim_that_cannot_grade_a_number_says_why(demo_db, recompute, label, computed, rule, message):
     recompute(WEIGHTS_3A.check, label, computed, rule, status="error")
-    with pytest.raises(NotRecomputed, match=message):
-        recomputed(demo_db, SLUG, WEIGHTS_3A)
+    ready_now, (reason,) = gradable_prompts(demo_db, SLUG, [WEIGHTS_3A])
+    assert ready_now == [] and isinstance(reason, NotRecomputed)
+    assert re.search(message, str(reason))
+
+
+def test_a_question_with_some_claims_recomputed_grades_those(demo_db, recompute):
+    recompute(WEIGHTS_3A.check, WEIGHTS_3A.claim, 163_328)
+    ready_now, missing = gradable_prompts(demo_db, SLUG, [WEIGHTS_3A, B0_MACS])
+    assert [g.prompt for g in ready_now] == [WEIGHTS_3A] and "'efficientnet-b0-count' has never been" in str(missing[0])
+
+
+def test_every_number_right_is_good_any_wrong_is_again(demo_db, recompute):
+    recompute(WEIGHTS_3A.check, WEIGHTS_3A.claim, 163_328)
+    gradable = ready(demo_db, WEIGHTS_3A)
+    right, wrong = gradable.grade("163328"), gradable.grade("3136")
+    assert (rating_for([right]), rating_for([right, wrong]), rating_for([wrong])) == (Rating.Good, Rating.Again, Rating.Again)

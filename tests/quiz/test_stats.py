@@ -21,7 +21,8 @@ def review(db, card_of, slug, rating, now, **kwargs):
 def test_a_fresh_deck_is_all_due_and_unreviewed(demo_db, t0):
     summary = quiz_stats(demo_db, t0, tz=SEOUL)
     assert (summary.due_today, summary.reviewed_today, summary.retention, summary.leeches) == (3, 0, None, [])
-    assert len(summary.reviews_per_day) == 84 and set(summary.reviews_per_day.values()) == {0}
+    assert min(summary.reviews_per_day).weekday() == 0 and max(summary.reviews_per_day) == t0.date()
+    assert len(summary.reviews_per_day) == 11 * 7 + 1 and set(summary.reviews_per_day.values()) == {0}
 
 
 def test_today_is_the_users_calendar_day(demo_db, demo_cards, card_of, t0):
@@ -67,7 +68,7 @@ def test_heatmap_shades_days_by_reviews_and_leaves_future_days_blank(demo_db, de
     for minutes in range(4):
         review(demo_db, card_of, "inception-v1-params", Rating.Good, t0 + timedelta(minutes=minutes), cram=True)
     review(demo_db, card_of, "inception-v1-params", Rating.Good, t0 - timedelta(days=1), cram=True)
-    rows = heatmap(quiz_stats(demo_db, t0, days=15, tz=timezone.utc).reviews_per_day).plain.splitlines()
+    rows = heatmap(quiz_stats(demo_db, t0, weeks=3, tz=timezone.utc).reviews_per_day).plain.splitlines()
     assert [row.split()[0] for row in rows[:7]] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     # t0 is a Monday: two full weeks before it, then a column holding only today (the other days are blank).
     assert rows[0].split()[1:] == [LEVELS[0][0], LEVELS[0][0], LEVELS[4][0]]
