@@ -8,10 +8,10 @@ from datetime import datetime
 from fsrs import Card as FsrsCard
 from sqlmodel import select
 
+from studylog.quiz.scheduling import to_fsrs
 from studylog.store.database import Database
 from studylog.store.models import Card, Question, QuestionTag, Week
 from studylog.store.text import nfc
-from studylog.quiz.scheduling import to_fsrs
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,16 @@ class QuizItem:
 
     @property
     def due(self) -> datetime:
+        """When the card is due (UTC)."""
         return self.card.due
 
 
-def ensure_cards(db: Database, now: datetime) -> int:
-    """Give every question without a card a new one, due now; returns how many were added."""
+def ensure_cards(db: Database, now: datetime) -> None:
+    """Give every question without a card a new one, due now."""
     with db.session() as s:
         missing = s.exec(select(Question.id).outerjoin(Card, Card.question_id == Question.id).where(Card.id.is_(None))).all()
         for question_id in missing:
             s.add(Card(question_id=question_id, due=now))
-        return len(missing)
 
 
 def deck(
