@@ -8,7 +8,7 @@ import click
 
 from studylog.config import DB_ENV_VAR, database_path
 
-DB_HELP = f"Database file (default: $${DB_ENV_VAR}, else the user data folder)."
+DB_HELP = f"Database file (default: ${DB_ENV_VAR}, else the user data folder)."
 
 
 def with_database(command):
