@@ -9,6 +9,8 @@ import json
 
 import click
 
+from studylog.errors import StudylogError
+
 
 class InputShape(click.ParamType):
     """An input shape written as 1x3x224x224."""
@@ -41,7 +43,6 @@ def count(model: str, input_shape: tuple[int, ...] | None, by_block: bool, as_js
     """
     from studylog.checks.counting import count_model
     from studylog.checks.zoo import resolve
-    from studylog.errors import StudylogError
 
     spec = resolve(model)
     shape = input_shape or spec.default_input

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 import torch
@@ -106,3 +108,9 @@ def test_count_rejects_bad_models_and_inputs_in_one_line(args, message):
     result = run(*args)
     assert result.exit_code != 0 and message in result.output
     assert "Traceback" not in result.output
+
+
+def test_count_help_imports_no_torch():
+    probe = "import sys; from studylog.cli import cli; cli(['count', '--help'], standalone_mode=False); print('torch' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "Count MODEL's parameters" in result.stdout and result.stdout.strip().endswith("False")

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
+from studylog.bank.question_file import iter_question_files
 from studylog.checks.discovery import discover
 from studylog.checks.runner import run_checks
 from studylog.config import CHECK_PATHS_ENV_VAR, bundled_questions_dir
+from studylog.store.database import open_database
 
 BANK = bundled_questions_dir() / "week4"
 
@@ -34,17 +38,6 @@ def test_every_bundled_check_has_a_wrong_expectation_below():
     assert {spec.check_id for spec in discover([BANK])} == set(WRONG_EXPECTATIONS)
 
 
-def test_the_bank_holds_on_cpu(db, monkeypatch):
-    monkeypatch.delenv(CHECK_PATHS_ENV_VAR, raising=False)
-    runs = run_checks(db, device="cpu", force=True)
-    assert {run.check_id: run.status for run in runs} == dict.fromkeys(WRONG_EXPECTATIONS, "passed")
-    claims = {(run.check_id, claim.label): claim for run in runs for claim in run.claims}
-    assert claims["inception-3a-weights", "weights in inception (3a), bias excluded"].computed == 163_328
-    assert claims["googlenet-torchvision-reconciled", "after every step: torchvision's num_params"].computed == 6_624_904
-    audit = [c for (check_id, _), c in claims.items() if check_id == "inception-table1-rows" and not c.asserted]
-    assert {c.verdict for c in audit} == {"matches", "differs"}  # rows that do not reproduce are reported, not hidden
-
-
 def wrong_copy(folder):
     """The bank's modules with every expectation above made wrong, under check ids ending in -wrong."""
     for question in BANK.glob("*.md"):
@@ -58,15 +51,34 @@ def wrong_copy(folder):
         (folder / module).write_text(source, encoding="utf-8")
 
 
-def test_each_check_fails_on_a_wrong_expectation(db, tmp_path, monkeypatch):
-    folder = tmp_path / "wrong"
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """One real run of the bank and of its wrong copy together (one torch import for both), by check id."""
+    folder = tmp_path_factory.mktemp("wrong")
     wrong_copy(folder)
-    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(folder))
-    runs = {run.check_id.removesuffix(WRONG): run for run in run_checks(db, [c + WRONG for c in WRONG_EXPECTATIONS], device="cpu")}
-    assert set(runs) == set(WRONG_EXPECTATIONS)
-    for check_id, (*_, fragment) in WRONG_EXPECTATIONS.items():
-        failing = [claim.label for claim in runs[check_id].claims if claim.verdict == "fails"]
-        assert runs[check_id].status == "failed", (check_id, runs[check_id].message)
-        assert failing and all(fragment in label for label in failing), (check_id, failing)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(CHECK_PATHS_ENV_VAR, str(folder))
+        database = open_database(tmp_path_factory.mktemp("db") / "studylog.db")
+        try:
+            return {run.check_id: run for run in run_checks(database, device="cpu", jobs=2)}
+        finally:
+            database.close()
 
+
+def test_the_bank_holds_on_cpu(runs):
+    assert {c: runs[c].status for c in WRONG_EXPECTATIONS} == dict.fromkeys(WRONG_EXPECTATIONS, "passed")
+    claims = {(run.check_id, claim.label): claim for run in runs.values() for claim in run.claims}
+    assert claims["inception-3a-weights", "weights in inception (3a), bias excluded"].computed == 163_328
+    assert claims["googlenet-torchvision-reconciled", "after every step: torchvision's num_params"].computed == 6_624_904
+    audit = [c for (check_id, _), c in claims.items() if check_id == "inception-table1-rows" and not c.asserted]
+    assert {c.verdict for c in audit} == {"matches", "differs"}  # rows that do not reproduce are reported, not hidden
+    prompts = [(p["check"], p["claim"]) for q in iter_question_files([BANK]) for p in q.meta.get("prompts", [])]
+    assert prompts and all(prompt in claims for prompt in prompts)  # the quiz grades against these claims
+
+
+def test_each_check_fails_on_a_wrong_expectation(runs):
+    for check_id, (*_, fragment) in WRONG_EXPECTATIONS.items():
+        run = runs[check_id + WRONG]
+        failing = [claim.label for claim in run.claims if claim.verdict == "fails"]
+        assert run.status == "failed", (check_id, run.message)
+        assert failing and all(fragment in label for label in failing), (check_id, failing)
