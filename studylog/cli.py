@@ -23,6 +23,8 @@ COMMANDS = {
     "count": "studylog.commands.count:count",
     "quiz": "studylog.commands.quiz:quiz",
     "verify": "studylog.commands.checks:verify",
+    "export": "studylog.commands.blog:export_week",
+    "import": "studylog.commands.blog:import_post",
 }
 
 

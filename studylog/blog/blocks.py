@@ -1,0 +1,61 @@
+"""The blocks a post is laid out in, independent of Markdown or HTML; each writer renders them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studylog.blog.code_fences import Code, Prose
+
+__all__ = ["Block", "Code", "Fold", "Heading", "Item", "Items", "Lead", "Marker", "Prose"]
+
+FOLD_LABEL = "더보기"  # Tistory's "show more" fold, and the <summary> of a Markdown <details>
+FOLD_CLOSE_LABEL = "닫기"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """The post's title (level 1) or a section's."""
+
+    level: int  # 1 = the post's title, 2 = a `*` section, 3 = a `-` subsection
+    text: str
+
+
+@dataclass(frozen=True)
+class Lead:
+    """Prose whose first paragraph starts with a fixed label (`Q1.`, `A1.`), kept apart from the user's text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a list (a study link, a verified claim); url makes the line a link."""
+
+    text: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Items:
+    """A bulleted list."""
+
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Fold:
+    """Blocks shown only after a click on 더보기."""
+
+    blocks: tuple
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A hidden marker (see meta.py) that tells import what the next blocks are."""
+
+    name: str
+    data: dict | None = None
+
+
+Block = Heading | Prose | Lead | Code | Items | Fold | Marker

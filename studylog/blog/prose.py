@@ -1,0 +1,47 @@
+"""What both writers do to the user's prose: paragraphs and line breaks kept, and whitespace that a
+renderer would swallow (leading, trailing, runs, tabs) written as character references.
+
+Spaces that would vanish become `&nbsp;`, so the post displays them; import turns them back into
+spaces (blog editors write `&nbsp;` for typed spaces too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def paragraphs(text: str) -> list[list[str]]:
+    """The text's paragraphs as lists of lines; a paragraph after n > 1 blank lines starts with n - 1 ''."""
+    result: list[list[str]] = []
+    current: list[str] = []
+    blanks = 0
+    for line in text.strip("\n").split("\n"):
+        if line == "":
+            blanks += 1
+            continue
+        if blanks and current:
+            result.append(current)
+            current = [""] * (blanks - 1)
+        blanks = 0
+        current.append(line)
+    return result + [current] if current else result
+
+
+def _whitespace_entity(char: str) -> str:
+    return "&nbsp;" if char in " \u00a0" else f"&#{ord(char)};"
+
+
+def escape_line(line: str, escape_char: Callable[[str, int, str], str]) -> str:
+    """The line with kept whitespace as references and every other character through escape_char(line, i, char).
+
+    A space stays a plain space only between two characters that are not whitespace.
+    """
+    out = []
+    last = len(line) - 1
+    for i, char in enumerate(line):
+        if char.isspace():
+            lone = char == " " and 0 < i < last and not line[i - 1].isspace() and not line[i + 1].isspace()
+            out.append(" " if lone else _whitespace_entity(char))
+        else:
+            out.append(escape_char(line, i, char))
+    return "".join(out)

@@ -1,0 +1,63 @@
+"""Reading a post back: Markdown, HTML or the plain text of a copied page, into a Post."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from studylog.blog.post import Post
+from studylog.blog.read.blocks import ReadError
+from studylog.errors import StudylogError
+
+FORMATS = ("markdown", "tistory-html", "text")
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "tistory-html", ".htm": "tistory-html", ".txt": "text"}
+HTML_START = re.compile(r"^\s*<(!--|!doctype|html|p|div|h[1-6]|pre|ul|figure|table)\b", re.IGNORECASE)
+MARKDOWN_SIGNS = re.compile(r"^(#{1,6} |```|<details>|<!-- studylog:)", re.MULTILINE)
+
+
+def detect_format(path: Path, text: str) -> str:
+    """The post's format from its file name, else from its first characters."""
+    if path.suffix.lower() in SUFFIXES:
+        return SUFFIXES[path.suffix.lower()]
+    if HTML_START.match(text) and not MARKDOWN_SIGNS.search(text.split("\n", 1)[0] + "\n"):
+        return "tistory-html"
+    return "markdown" if MARKDOWN_SIGNS.search(text) else "text"
+
+
+def parse_post(text: str, fmt: str) -> tuple[Post, int]:
+    """The post in text (one of FORMATS) and the line of its title; raises ReadError."""
+    from studylog.blog.read.assemble import assemble
+    from studylog.blog.read.html import read_html
+    from studylog.blog.read.markdown import read_markdown
+    from studylog.blog.read.plain import read_plain
+
+    readers = {"markdown": read_markdown, "tistory-html": read_html, "text": read_plain}
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return assemble(readers[fmt](text))
+
+
+def read_post_file(path: Path, fmt: str = "auto", week_number: int | None = None) -> Post:
+    """The post in the file; errors name the file and line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StudylogError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise StudylogError(f"{path}:{line}: expected UTF-8 text, found byte 0x{raw[exc.start]:02x}") from None
+    if not text.strip():
+        raise StudylogError(f"{path}:1: expected a blog post, the file is empty")
+    fmt = detect_format(path, text) if fmt == "auto" else fmt
+    try:
+        post, title_line = parse_post(text, fmt)
+    except ReadError as exc:
+        raise StudylogError(f"{path}:{exc.line}: {exc.message}") from None
+    if week_number is not None:
+        post.number = week_number
+    if post.number is None:
+        raise StudylogError(
+            f"{path}:{title_line or 1}: expected a title like '[week4] …' that names the week; or pass --week N"
+        )
+    return post

@@ -1,0 +1,99 @@
+"""Write an imported Post into the journal as a new week, in one transaction, or only describe it.
+
+A week number already taken in the post's course is refused (import it under another with --week);
+a question id already taken gets a numbered suffix, reported in the summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from studylog.blog.post import Post
+from studylog.errors import StudylogError
+from studylog.journal.questions import slugify
+from studylog.store.database import Database
+from studylog.store.models import Link, Question, QuestionTag, Section, Week
+from studylog.store.text import nfc
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import created (or, dry, would create): the week, counts, and renamed question ids."""
+
+    week_number: int
+    course: str
+    title: str
+    sections: int
+    questions: int
+    links: int
+    renamed: tuple[tuple[str, str], ...]
+    outline: tuple[str, ...]
+
+
+def _free_slugs(s: Session, post: Post) -> list[str]:
+    """A unique id per question: its own when free, else with -2, -3, … added."""
+    taken = set(s.exec(select(Question.slug)))
+    slugs = []
+    for question in post.questions:
+        base = nfc(question.slug) or slugify(question.title)
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _outline(post: Post, slugs: list[str]) -> tuple[str, ...]:
+    lines, ids = [], iter(slugs)
+    for section in post.sections:
+        marker = "*" if section.level == 1 else "  -"
+        lines.append(f"{marker} [{section.kind}] {section.title or '(untitled)'}: {len(section.body)} characters")
+        lines += [f"      Q {next(ids)}: {q.title}" for q in section.questions]
+        lines += [f"      link: {link.title}" for link in section.links]
+    return tuple(lines)
+
+
+def store_post(db: Database, post: Post, *, dry_run: bool = False) -> ImportSummary:
+    """Add the post as a week with its sections, questions, tags and links (all or nothing)."""
+    with db.session() as s:
+        clash = s.exec(select(Week).where(Week.course == post.course, Week.number == post.number)).first()
+        if clash:
+            where = f" of course '{post.course}'" if post.course else ""
+            raise StudylogError(f"week {post.number}{where} already exists in {db.path}; import it as another week with --week N")
+        slugs = _free_slugs(s, post)
+        summary = ImportSummary(
+            post.number, post.course, post.title, len(post.sections), len(post.questions), len(post.links),
+            tuple((q.slug, slug) for q, slug in zip(post.questions, slugs) if q.slug and q.slug != slug),
+            _outline(post, slugs),
+        )
+        if not dry_run:
+            _add(s, post, slugs)
+    return summary
+
+
+def _add(s: Session, post: Post, slugs: list[str]) -> None:
+    week = Week(number=post.number, title=post.title, course=post.course, start_date=post.start_date, end_date=post.end_date)
+    s.add(week)
+    s.flush()
+    ids, position = iter(slugs), 0
+    for section_position, source in enumerate(post.sections):
+        section = Section(
+            week_id=week.id, position=section_position, level=source.level, kind=source.kind,
+            title=source.title, body=source.body,
+        )
+        s.add(section)
+        s.flush()
+        for q in source.questions:
+            question = Question(
+                slug=next(ids), week_id=week.id, section_id=section.id, position=position,
+                title=q.title, question=q.question, answer=q.answer, status=q.status or "open",
+            )
+            position += 1
+            s.add(question)
+            s.flush()
+            s.add_all(QuestionTag(question_id=question.id, tag=tag) for tag in dict.fromkeys(map(nfc, q.tags)) if tag)
+    for link_position, link in enumerate(post.links):
+        s.add(Link(week_id=week.id, position=link_position, posted_on=link.posted_on, category=link.category, title=link.title, url=link.url))

@@ -1,0 +1,76 @@
+"""Blocks as the HTML of Tistory's editor (paste it into the HTML mode): `<p data-ke-size>` paragraphs,
+the moreLess fold, `<pre data-ke-language>` code blocks; every character of the user's text escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from studylog.blog import prose
+from studylog.blog.blocks import FOLD_CLOSE_LABEL, FOLD_LABEL, Block, Code, Fold, Heading, Items, Lead, Marker, Prose
+from studylog.blog.meta import marker
+
+HEADING_SIZES = {1: "size26", 2: "size26", 3: "size23"}
+HTML_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def escape_line(line: str) -> str:
+    """One line of the user's text as HTML that displays exactly that text."""
+    return prose.escape_line(line, lambda _line, _i, char: HTML_ESCAPES.get(char, char))
+
+
+def _paragraph(lines: list[str]) -> str:
+    return '<p data-ke-size="size16">' + "<br>".join(lines) + "</p>"
+
+
+def _prose(text: str, label: str = "") -> str:
+    paragraphs = [[escape_line(line) for line in lines] for lines in prose.paragraphs(text)]
+    if label:
+        if paragraphs:
+            paragraphs[0][0] = f"{escape(label)} {paragraphs[0][0]}"
+        else:
+            paragraphs = [[escape(label)]]
+    return "\n".join(map(_paragraph, paragraphs))
+
+
+def _code(lang: str, content: str) -> str:
+    lang_attrs = f' class="{escape(lang)}" data-ke-language="{escape(lang)}"' if lang else ""
+    code_class = f' class="language-{escape(lang)}"' if lang else ""
+    return f'<pre{lang_attrs} data-ke-type="codeblock"><code{code_class}>{escape(content, quote=False)}\n</code></pre>'
+
+
+def _items(block: Items) -> str:
+    items = []
+    for item in block.items:
+        text = escape_line(item.text)
+        items.append(f'<li><a href="{escape(item.url)}">{text}</a></li>' if item.url else f"<li>{text}</li>")
+    return '<ul data-ke-list-type="disc">\n' + "\n".join(items) + "\n</ul>"
+
+
+def _block(block: Block) -> str:
+    match block:
+        case Marker(name, data):
+            return f"<!--{marker(name, data)}-->"
+        case Heading(level, text):
+            tag = f"h{level}"
+            return f'<{tag} data-ke-size="{HEADING_SIZES[level]}">{escape_line(text)}</{tag}>'
+        case Lead(label, text):
+            return _prose(text, label)
+        case Prose(text):
+            return _prose(text)
+        case Code(lang, content):
+            return _code(lang, content)
+        case Items():
+            return _items(block)
+        case Fold(blocks):
+            return (
+                f'<div data-ke-type="moreLess" data-text-more="{FOLD_LABEL}" data-text-less="{FOLD_CLOSE_LABEL}">'
+                f'<a class="btn-toggle-moreless">{FOLD_LABEL}</a>\n'
+                f'<div class="moreless-content">\n{render(blocks).rstrip()}\n</div>\n</div>'
+            )
+    raise TypeError(f"no HTML for {block!r}")
+
+
+def render(blocks) -> str:
+    """The blocks as one HTML fragment."""
+    return "".join(text + "\n" for text in map(_block, blocks) if text)

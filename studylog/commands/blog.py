@@ -1,0 +1,62 @@
+"""`studylog export` and `studylog import`: a week as a blog post, and a post back as a week."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from studylog.commands.common import with_database
+
+
+@click.command("export")
+@click.argument("number", type=int)
+@click.option("--format", "fmt", type=click.Choice(["markdown", "tistory-html"]), default="markdown", show_default=True,
+              help="Markdown (<details> folds) or the HTML of Tistory's editor (moreLess folds).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), default=None,
+              help="Write the post to this file (default: print it).")
+@click.option("--no-checks", is_flag=True, help="Leave out each question's verification results.")
+@click.option("--clipboard", is_flag=True, help="Copy the post to the terminal's clipboard (OSC 52; works over SSH).")
+@click.option("--course", default=None, help="The course, when several have this week number.")
+@with_database
+def export_week(db, number: int, fmt: str, output: Path | None, no_checks: bool, clipboard: bool, course: str | None) -> None:
+    """Write week NUMBER as a blog post: sections, Q&A with folded answers, links, verification."""
+    from studylog.blog.export import export_week as render_week
+    from studylog.journal.weeks import find_week
+
+    text = render_week(db, find_week(db, number, course).id, fmt, with_checks=not no_checks)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote week {number} to {output}", err=True)
+    if clipboard:
+        from studylog.blog.clipboard import copy_to_clipboard
+
+        where = copy_to_clipboard(text)
+        click.echo(f"copied {len(text)} characters to the clipboard (OSC 52 via {where})", err=True)
+    if output is None and not clipboard:
+        click.echo(text, nl=False)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--week", "week_number", type=int, default=None, help="Import as this week number (default: the post's).")
+@click.option("--format", "fmt", type=click.Choice(["auto", "markdown", "tistory-html", "text"]), default="auto",
+              show_default=True, help="The post's format (auto: from the file name, else its content).")
+@click.option("--dry-run", is_flag=True, help="Show what would be created and change nothing.")
+@with_database
+def import_post(db, file: Path, week_number: int | None, fmt: str, dry_run: bool) -> None:
+    """Add the post in FILE as a new week: headings become sections, Q1./A1. pairs and folds questions."""
+    from studylog.blog.read import read_post_file
+    from studylog.blog.store_post import store_post
+
+    summary = store_post(db, read_post_file(file, fmt, week_number), dry_run=dry_run)
+    verb = "would create" if dry_run else "created"
+    course = f" ({summary.course})" if summary.course else ""
+    click.echo(
+        f"{verb} week {summary.week_number}{course} '{summary.title}': {summary.sections} sections, "
+        f"{summary.questions} questions, {summary.links} links"
+    )
+    for old, new in summary.renamed:
+        click.echo(f"  question id '{old}' is taken; {'would import' if dry_run else 'imported'} it as '{new}'")
+    if dry_run:
+        click.echo("\n".join(summary.outline))

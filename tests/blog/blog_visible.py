@@ -1,0 +1,105 @@
+"""What a browser shows of an HTML post, as text: the yardstick for "never lose a character".
+
+Whitespace collapses the way browsers collapse it (runs of ASCII whitespace to one space, none at
+line starts and ends); `<br>` is a line break; blocks are separated by a blank line; a code block
+reads ```lang / content / ```. A no-break space reads as a space. Comments are not shown.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+
+BLOCKS = {"p", "div", "li", "ul", "ol", "details", "summary", "blockquote", "table", "tr", "td", "th",
+          "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
+BR = object()
+
+
+class _Visible(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[list] = [[]]
+        self.code: dict | None = None
+
+    def boundary(self) -> None:
+        if self.blocks[-1]:
+            self.blocks.append([])
+
+    def handle_starttag(self, tag, attrs):
+        if self.code is not None:
+            classes = (dict(attrs).get("class") or "").split()
+            self.code["lang"] = next((c[len("language-"):] for c in classes if c.startswith("language-")), "")
+        elif tag == "br":
+            self.blocks[-1].append(BR)
+        elif tag == "pre":
+            self.boundary()
+            self.code = {"lang": "", "text": []}
+        elif tag in BLOCKS:
+            self.boundary()
+
+    def handle_endtag(self, tag):
+        if tag == "pre" and self.code is not None:
+            content = "".join(self.code["text"]).removesuffix("\n")
+            self.blocks[-1].append(f"```{self.code['lang']}\n{content}\n```")
+            self.code = None
+            self.boundary()
+        elif tag in BLOCKS and self.code is None:
+            self.boundary()
+
+    def handle_data(self, data):
+        if self.code is not None:
+            self.code["text"].append(data)
+        else:
+            self.blocks[-1].append(data)
+
+
+def _block_text(pieces: list) -> str | None:
+    if len(pieces) == 1 and isinstance(pieces[0], str) and pieces[0].startswith("```"):
+        return pieces[0]
+    joined = "".join("\n" if p is BR else p.replace("\n", " ") for p in pieces)
+    lines = [re.sub(r"[ \t\r\f]+", " ", line).strip(" ") for line in joined.split("\n")]
+    text = "\n".join(lines).replace("\u00a0", " ")
+    return text if text or BR in pieces else None
+
+
+def visible_text(html: str) -> str:
+    """The text a browser displays for html."""
+    parser = _Visible()
+    parser.feed(html)
+    parser.close()
+    return "\n\n".join(t for t in map(_block_text, parser.blocks) if t is not None)
+
+
+COMMONMARK = MarkdownIt("commonmark")
+GFM_LIKE = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def visible_markdown(markdown: str, renderer: MarkdownIt = COMMONMARK) -> str:
+    """The text a browser displays for the Markdown, rendered by a CommonMark renderer."""
+    return visible_text(renderer.render(markdown))
+
+
+def expected_visible(text: str) -> str:
+    """What the user's stored text should display as: each prose part as typed (without the blank
+    lines at its ends), each fenced code block as ```lang / content / ```, parts a blank line apart.
+    Written independently of the exporter: a fence is a line of three backticks at the line start."""
+    parts, lines, i = [], text.split("\n"), 0
+    prose: list[str] = []
+    while i < len(lines):
+        m = re.match(r"^```(\S*)\s*$", lines[i])
+        close = next((j for j in range(i + 1, len(lines)) if lines[j].rstrip(" \t") == "```"), None) if m else None
+        if m and close is not None:
+            parts += ["\n".join(prose).strip("\n"), f"```{m[1]}\n" + "\n".join(lines[i + 1 : close]) + "\n```"]
+            prose, i = [], close + 1
+        else:
+            prose.append(lines[i])
+            i += 1
+    parts.append("\n".join(prose).strip("\n"))
+    return "\n\n".join(p for p in parts if p)
+
+
+def shows(document: str, text: str) -> bool:
+    """Whether the visible document holds text as whole blocks."""
+    return f"\n\n{text}\n\n" in f"\n\n{document}\n\n"

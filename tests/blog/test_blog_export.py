@@ -1,0 +1,128 @@
+"""`studylog export`: the demo week laid out like the seed post, in Markdown and Tistory HTML, with
+each question's verification from stored check runs, and no torch imported."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from studylog.blog.export import export_week
+from studylog.checks.discovery import discover
+from studylog.checks.fingerprint import code_hash
+from studylog.checks.recording import record_run
+from studylog.cli import cli
+from studylog.journal.weeks import find_week, week_detail
+from blog_visible import COMMONMARK, shows, visible_markdown, visible_text
+
+SEED_ORDER = [
+    "주차별 학습 내용 목차.", "짧은 소감", "피어세션", "스페셜피어세션 진행.", "스페셜 세션(이고잉님의 깃허브 특강)",
+    "멘토링", "진행한 내용", "주말 계획", "다음주 계획", "< 목표 >", "공부 내용 링크",
+]
+
+
+def demo_post(db, fmt="markdown", with_checks=False) -> str:
+    return export_week(db, find_week(db, 4).id, fmt, with_checks=with_checks)
+
+
+def folds(html: str) -> list[str]:
+    """The visible text folded under each 더보기 (a <details> or Tistory's moreLess div)."""
+    found = re.findall(r"<details>\s*<summary>더보기</summary>(.*?)</details>", html, re.S)
+    found += re.findall(r'<div class="moreless-content">(.*?)</div>\n</div>', html, re.S)
+    return [visible_text(f) for f in found]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "tistory-html"])
+def test_demo_week_reads_like_the_seed_post(demo_db, fmt):
+    post = demo_post(demo_db, fmt)
+    html = COMMONMARK.render(post) if fmt == "markdown" else post
+    shown = visible_text(html)
+    assert shown.startswith("[week4] 네부캠 ai tech 4주차 회고\n\n2023-11-27 ~ 2023-12-01 · 네이버 부스트캠프 AI Tech 6기")
+    headings = [visible_text(h) for h in re.findall(r"<h[23][^>]*>(.*?)</h[23]>", html)]
+    assert headings == SEED_ORDER
+    assert "가지1 : 192*1*1*64 = 12288" in shown and "19211" not in shown
+    assert shows(shown, "2023.11.28 - [et al/Docker&git] - [git] vscode로 git commit 하는 법")
+    folded = folds(html)
+    assert len(folded) == 4  # the curriculum and the three answers
+    assert folded[0].startswith("1주차 : 파이썬 기초 문법")
+    assert [f[:4] for f in folded[1:]] == ["A1. ", "A2. ", "A3. "]
+    assert "```python\nclass GoogLeNet(nn.Module):" in folded[3] and "return x, aux2, aux1" in folded[3]
+    for question in week_detail(demo_db, find_week(demo_db, 4).id).questions:
+        assert shows(shown, f"Q{question.position + 1}. {question.title}")
+        assert all(question.title not in fold for fold in folded)
+
+
+def test_tistory_html_uses_the_editors_fold_and_code_block(demo_db):
+    html = demo_post(demo_db, "tistory-html")
+    fold = '<div data-ke-type="moreLess" data-text-more="더보기" data-text-less="닫기"><a class="btn-toggle-moreless">더보기</a>'
+    assert html.count(fold) == 4 and html.count('<div class="moreless-content">') == 4
+    assert '<pre class="python" data-ke-language="python" data-ke-type="codeblock">' in html
+
+
+def record(db, check_id: str, claims: list[dict], *, current: bool = True, status: str = "passed"):
+    spec = next(s for s in discover() if s.check_id == check_id)
+    result = {"status": status, "torch_version": "2.14.1", "torchvision_version": "0.29.1", "device": "cpu",
+              "device_name": "Test CPU", "duration_s": 0.5, "claims": claims}
+    record_run(db, spec, code_hash(spec) if current else "an older version", f"key-{check_id}", result)
+
+
+WEIGHTS = {"label": "weights in inception (3a), bias excluded", "computed": 163328, "expected": 163328,
+           "rule": {"kind": "equals"}, "verdict": "holds", "asserted": True, "citation": ""}
+PAPER = {"label": "paper Table 1, K = 1000", "computed": 163328, "expected": 159,
+         "rule": {"kind": "rounds_to", "unit": 1000, "digits": 0, "suffix": "K"}, "verdict": "differs",
+         "asserted": False, "citation": "Szegedy et al. 2014 — Table 1"}
+
+
+def test_each_question_shows_its_verification(demo_db):
+    record(demo_db, "inception-3a-weights", [WEIGHTS, PAPER])
+    record(demo_db, "cross-entropy-includes-softmax", [], current=False)
+    html = COMMONMARK.render(demo_post(demo_db, with_checks=True))
+    folded = folds(html)
+    answer2 = folded[2]
+    today = re.search(r"· (\d{4}-\d{2}-\d{2})", answer2)[1]
+    assert shows(answer2, f"검증 inception-3a-weights: passed · cpu (Test CPU) · torch 2.14.1 · torchvision 0.29.1 · {today}")
+    assert "✓ weights in inception (3a), bias excluded: computed 163,328, expected 163,328 (equals exactly): holds" in answer2
+    assert "✗ paper Table 1, K = 1000: computed 163,328, expected 159K" in answer2 and "differs [Szegedy et al. 2014 — Table 1]" in answer2
+    assert "stale: the check changed since this run" in folded[3] and "검증" not in folded[1]
+
+
+def test_no_checks_leaves_verification_out(demo_db):
+    record(demo_db, "inception-3a-weights", [WEIGHTS])
+    assert "검증" in demo_post(demo_db, with_checks=True)
+    assert "검증" not in demo_post(demo_db, with_checks=False)
+    result = CliRunner().invoke(cli, ["export", "4", "--no-checks"])
+    assert result.exit_code == 0 and "검증" not in result.output and result.output == demo_post(demo_db)
+
+
+def test_export_writes_a_file(demo_db, tmp_path):
+    target = tmp_path / "week4.html"
+    result = CliRunner().invoke(cli, ["export", "4", "--format", "tistory-html", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8") == demo_post(demo_db, "tistory-html", with_checks=True)
+
+
+def test_exporting_a_missing_week_says_so(demo_db):
+    result = CliRunner().invoke(cli, ["export", "9"])
+    assert result.exit_code == 1 and "no week 9" in result.output
+
+
+PROBE = """
+import json, sys
+from studylog.cli import cli
+try:
+    cli(sys.argv[1:], prog_name="studylog", standalone_mode=False)
+finally:
+    print(json.dumps([m for m in ("torch", "torchvision", "textual") if m in sys.modules]), file=sys.stderr)
+"""
+
+
+def test_export_with_verification_imports_no_torch(demo_db):
+    record(demo_db, "inception-3a-weights", [WEIGHTS])
+    done = subprocess.run([sys.executable, "-c", PROBE, "export", "4"], capture_output=True, text=True,
+                          env={"STUDYLOG_DB": str(demo_db.path), "PATH": "/usr/bin:/bin"}, check=True)
+    assert "검증 inception-3a-weights" in done.stdout
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == []
