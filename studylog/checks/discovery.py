@@ -29,10 +29,17 @@ class CheckSpec:
     function: str
     line: int
     timeout: float | None
+    measures: bool = False  # it reports a measurement (ctx.report), so it runs with the machine to itself
+
+
+def file_version(path: Path) -> tuple[int, int, int]:
+    """What changes when a file is edited: its mtime, size and inode (editors often save by renaming)."""
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
 @functools.lru_cache(maxsize=256)
-def _parse_cached(path: Path, _mtime_ns: int, _size: int) -> ast.Module:
+def _parse_cached(path: Path, _version: tuple[int, int, int]) -> ast.Module:
     try:
         return ast.parse(path.read_bytes(), filename=str(path))
     except SyntaxError as exc:
@@ -41,8 +48,12 @@ def _parse_cached(path: Path, _mtime_ns: int, _size: int) -> ast.Module:
 
 def parse_python(path: Path) -> ast.Module:
     """The syntax tree of a Python file, parsed once per version of the file."""
-    stat = path.stat()
-    return _parse_cached(path, stat.st_mtime_ns, stat.st_size)
+    return _parse_cached(path, file_version(path))
+
+
+def is_check(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a function is decorated with @check(...)."""
+    return any(map(_check_call, function.decorator_list))
 
 
 def _check_call(decorator: ast.expr) -> ast.Call | None:
@@ -73,6 +84,11 @@ def _self_comparisons(path: Path, tree: ast.Module) -> None:
                     raise StudylogError(f"{path}:{node.lineno}: this claim compares {ast.unparse(node.args[0])} with itself, so it cannot fail")
 
 
+def _reports(function: ast.FunctionDef) -> bool:
+    """Whether the function calls `ctx.report(...)`: it measures something (a latency, a rate)."""
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "report" for n in ast.walk(function))
+
+
 def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
     """The checks a module defines, in source order."""
     tree = parse_python(path)
@@ -88,7 +104,7 @@ def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
             question = _literal(path, keywords["question"], "question", (str,)) if "question" in keywords else default_question
             timeout = _literal(path, keywords["timeout"], "timeout", (int, float)) if "timeout" in keywords else None
             check_id = _literal(path, call.args[0], "id", (str,))
-            specs.append(CheckSpec(check_id, question, path, node.name, call.lineno, timeout))
+            specs.append(CheckSpec(check_id, question, path, node.name, call.lineno, timeout, _reports(node)))
     return specs
 
 

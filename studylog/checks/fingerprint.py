@@ -10,12 +10,14 @@ Hashing whole files is the simple honest choice: any edit to a module reruns its
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import importlib.metadata
+from dataclasses import dataclass
 from pathlib import Path
 
 import studylog
-from studylog.checks.discovery import CheckSpec, checks_in_module, parse_python
+from studylog.checks.discovery import CheckSpec, file_version, is_check, parse_python
 from studylog.checks.references import reference_dirs, reference_file
 
 STUDYLOG_ROOT = Path(studylog.__file__).parent
@@ -48,8 +50,19 @@ def _module_file(name: str, beside: Path) -> Path | None:
     return None
 
 
-def _imported_names(path: Path, tree: ast.Module) -> set[str]:
-    """Every module an import in the file may run, parents included (importing a.b runs a/__init__.py)."""
+@dataclass(frozen=True)
+class SourceFacts:
+    """What hashing needs from one Python file, read once per version of the file."""
+
+    digest: bytes
+    imports: frozenset[str]  # every module an import may run, parents included (a.b runs a/__init__.py)
+    check_functions: frozenset[str]  # top-level functions decorated with @check
+    refs_by_function: dict[str, frozenset[str]]  # literal ref("source") calls in each top-level function
+    refs_elsewhere: frozenset[str]  # ... and in the rest of the file
+    dynamic_ref: bool  # some ref() names its source otherwise than with a literal
+
+
+def _imports(path: Path, tree: ast.Module) -> frozenset[str]:
     package = path.relative_to(STUDYLOG_ROOT.parent).parts[:-1] if path.is_relative_to(STUDYLOG_ROOT) else ()
     names: set[str] = set()
     for node in ast.walk(tree):
@@ -57,10 +70,42 @@ def _imported_names(path: Path, tree: ast.Module) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             base = ".".join([*package[: len(package) - node.level + 1], node.module or ""]) if node.level else node.module
-            base = base.strip(".")
-            names.add(base)
-            names.update(f"{base}.{alias.name}" for alias in node.names)
-    return {".".join(n.split(".")[:i]) for n in names for i in range(1, n.count(".") + 2)}
+            names.add(base.strip("."))
+            names.update(f"{base.strip('.')}.{alias.name}" for alias in node.names)
+    return frozenset(".".join(n.split(".")[:i]) for n in names for i in range(1, n.count(".") + 2))
+
+
+def _refs(node: ast.AST) -> tuple[set[str], bool]:
+    sources, dynamic = set(), False
+    for call in ast.walk(node):
+        if isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", None)) == "ref":
+            first = call.args[0] if call.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                sources.add(first.value)
+            else:
+                dynamic = True
+    return sources, dynamic
+
+
+@functools.lru_cache(maxsize=512)
+def _facts(path: Path, _version: tuple[int, int, int]) -> SourceFacts:
+    tree = parse_python(path)
+    by_function, elsewhere, dynamic = {}, set(), False
+    for node in tree.body:
+        sources, unknown = _refs(node)
+        dynamic |= unknown
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            by_function[node.name] = frozenset(sources)
+        else:
+            elsewhere |= sources
+    checks = frozenset(n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and is_check(n))
+    return SourceFacts(hashlib.sha256(path.read_bytes()).digest(), _imports(path, tree), checks, by_function,
+                       frozenset(elsewhere), dynamic)
+
+
+def source_facts(path: Path) -> SourceFacts:
+    """The facts of a file, recomputed when it changes (a new mtime, size or inode)."""
+    return _facts(path, file_version(path))
 
 
 def local_dependencies(module: Path) -> list[Path]:
@@ -72,34 +117,23 @@ def local_dependencies(module: Path) -> list[Path]:
         if path in seen:
             continue
         seen[path] = None
-        for name in _imported_names(path, parse_python(path)):
+        for name in source_facts(path).imports:
             found = _module_file(name, module.parent)
             if found is not None:
                 todo.append(found.resolve())
     return sorted(seen)
 
 
-def _walk_except(tree: ast.AST, skipped: set[str]):
-    """ast.walk, leaving out the top-level functions named in `skipped`."""
-    todo = [tree]
-    while todo:
-        node = todo.pop()
-        yield node
-        todo.extend(child for child in ast.iter_child_nodes(node)
-                    if not (node is tree and isinstance(child, ast.FunctionDef) and child.name in skipped))
-
-
 def referenced_sources(spec: CheckSpec, modules: list[Path]) -> set[str] | None:
     """The reference sources named in literal `ref("source", ...)` calls that the check may run: in its
     module (other checks' bodies left out) and in its local imports. None if some call names one otherwise."""
-    others = {s.function for s in checks_in_module(spec.module, spec.question_slug)} - {spec.function}
     sources: set[str] = set()
     for path in modules:
-        for node in _walk_except(parse_python(path), others if path == spec.module.resolve() else set()):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "ref":
-                if not node.args or not isinstance(node.args[0], ast.Constant) or not isinstance(node.args[0].value, str):
-                    return None
-                sources.add(node.args[0].value)
+        facts = source_facts(path)
+        if facts.dynamic_ref:
+            return None
+        skipped = facts.check_functions - {spec.function} if path == spec.module.resolve() else frozenset()
+        sources |= facts.refs_elsewhere.union(*(refs for name, refs in facts.refs_by_function.items() if name not in skipped))
     return sources
 
 
@@ -109,15 +143,24 @@ def _reference_files(sources: set[str] | None) -> list[tuple[str, Path | None]]:
     return [(source, reference_file(source)) for source in sorted(sources)]
 
 
+def code_hashes(specs: list[CheckSpec]) -> dict[str, str]:
+    """check id -> the hash of everything in files that the check's result depends on."""
+    dependencies = {module: local_dependencies(module) for module in {s.module for s in specs}}
+    hashes = {}
+    for spec in specs:
+        digest = hashlib.sha256(spec.check_id.encode())
+        modules = dependencies[spec.module]
+        for path in modules:
+            digest.update(b"\0module\0" + path.name.encode() + b"\0" + source_facts(path).digest)
+        for source, path in _reference_files(referenced_sources(spec, modules)):
+            digest.update(b"\0ref\0" + source.encode() + b"\0" + (path.read_bytes() if path else b"<missing>"))
+        hashes[spec.check_id] = digest.hexdigest()
+    return hashes
+
+
 def code_hash(spec: CheckSpec) -> str:
-    """The hash of everything in files that the check's result depends on."""
-    digest = hashlib.sha256(spec.check_id.encode())
-    modules = local_dependencies(spec.module)
-    for path in modules:
-        digest.update(b"\0module\0" + path.name.encode() + b"\0" + path.read_bytes())
-    for source, path in _reference_files(referenced_sources(spec, modules)):
-        digest.update(b"\0ref\0" + source.encode() + b"\0" + (path.read_bytes() if path else b"<missing>"))
-    return digest.hexdigest()
+    """The code hash of one check (see code_hashes)."""
+    return code_hashes([spec])[spec.check_id]
 
 
 def cache_key(code: str, versions: dict[str, str], device: str) -> str:

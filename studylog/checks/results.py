@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from studylog.checks.discovery import discover
-from studylog.checks.fingerprint import code_hash
+from studylog.checks.fingerprint import code_hashes
 from studylog.checks.history import newest_runs
 from studylog.checks.views import ClaimView, RunView
 
@@ -21,7 +21,7 @@ def latest_runs(db, question_slug: str | None = None) -> list[RunView]:
     check's code or reference data changed since, or the check is gone. `db`: a Database or its path."""
     specs = discover()
     order = {s.check_id: i for i, s in enumerate(specs)}
-    current = {s.check_id: code_hash(s) for s in specs if question_slug in (None, s.question_slug)}
+    current = code_hashes([s for s in specs if question_slug in (None, s.question_slug)])
     runs = newest_runs(Path(getattr(db, "path", db)), question_slug)
     marked = [replace(r, stale=current.get(r.check_id) != r.code_hash) for r in runs]
     return sorted(marked, key=lambda r: (order.get(r.check_id, len(order)), r.check_id))

@@ -16,10 +16,12 @@ from pathlib import Path
 from studylog.checks import history
 from studylog.checks.devices import DEVICES, expected_device
 from studylog.checks.discovery import CheckSpec, discover, parse_python, select
-from studylog.checks.fingerprint import cache_key, code_hash, library_versions
+from studylog.checks.fingerprint import cache_key, code_hashes, library_versions
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
 from studylog.checks.views import RunView
 from studylog.errors import StudylogError
+
+DEFAULT_JOBS_MAX = 4  # more at once gains little: checks are short, and each CUDA run opens its own context
 
 
 @dataclass(frozen=True)
@@ -46,18 +48,21 @@ def _preload(specs: Iterable[CheckSpec]) -> list[str]:
 
 def run_checks(
     db, names: Iterable[str] = (), *, device: str = "auto", force: bool = False, timeout: float | None = None,
-    progress: Callable[[RunEvent], None] | None = None, cancel: threading.Event | None = None, jobs: int = 1,
+    progress: Callable[[RunEvent], None] | None = None, cancel: threading.Event | None = None, jobs: int | None = None,
 ) -> list[RunView]:
     """Verify the checks named by id or question slug (all when none), newest result per check, in bank order.
 
     `db` is an open Database or the path of one (opened only if something must run). `timeout` overrides
-    every check's limit; `cancel` stops the checks still running (their results are not recorded).
+    every check's limit; `cancel` stops the checks still running (their results are not recorded). `jobs`
+    checks run at once (default: the cores, at most 4), each on its share of the cores, except a check that
+    reports a measurement, which runs alone.
     """
+    jobs = jobs or min(DEFAULT_JOBS_MAX, os.cpu_count() or 1)
     if device not in DEVICES:
         raise StudylogError(f"unknown device {device!r}: use one of {', '.join(DEVICES)}")
     specs = select(discover(), names)
     versions, hint = library_versions(), expected_device(device)
-    codes = {s.check_id: code_hash(s) for s in specs}
+    codes = code_hashes(specs)
     keys = {s.check_id: cache_key(codes[s.check_id], versions, hint) for s in specs}
     path = Path(getattr(db, "path", db))
     cached = {} if force else history.cached_runs(path, list(keys.values()))
@@ -74,6 +79,9 @@ def run_checks(
             emit("cached", spec, replace(run, cached=True))
     to_run = [s for s in specs if s.check_id not in results]
     if to_run:
+        previous = {r.check_id: r.duration_s for r in history.newest_runs(path)}
+        # Measuring checks first (they run alone), then the longest first, so parallel runs end together.
+        to_run.sort(key=lambda s: (not s.measures, -previous.get(s.check_id, float("inf"))))
         _execute(db, to_run, codes, keys, device=device, timeout=timeout, jobs=jobs, emit=emit, cancel=cancel)
     return [results[s.check_id] for s in specs if s.check_id in results]
 
@@ -85,8 +93,10 @@ def _execute(db, specs: list[CheckSpec], codes, keys, *, device, timeout, jobs, 
     from studylog.store.database import open_database
 
     by_id = {s.check_id: s for s in specs}
-    tasks = [{"check_id": s.check_id, "module": str(s.module), "timeout": timeout or s.timeout or DEFAULT_TIMEOUT_S} for s in specs]
-    plan = {"preload": _preload(specs), "device": device, "jobs": max(1, jobs), "tasks": tasks}
+    threads = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else None  # share the cores, don't oversubscribe them
+    tasks = [{"check_id": s.check_id, "module": str(s.module), "timeout": timeout or s.timeout or DEFAULT_TIMEOUT_S,
+              "exclusive": s.measures, "threads": None if s.measures else threads} for s in specs]
+    plan = {"preload": _preload(specs), "device": device, "jobs": jobs, "tasks": tasks}
     with CheckProcesses(plan) as processes:  # torch starts importing there while the database opens here
         database = db if hasattr(db, "session") else open_database(Path(db))
         try:

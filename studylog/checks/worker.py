@@ -42,6 +42,10 @@ def _import_module(path: Path):
 
 
 def _run(task: dict, device_spec: str, out: int) -> tuple[str, str]:
+    if task.get("threads"):
+        import torch
+
+        torch.set_num_threads(task["threads"])
     device, device_name = devices.resolve(device_spec)
     send(out, {"kind": "env", "device": device, "device_name": device_name, **_library_versions()})
     _import_module(Path(task["module"]))

@@ -3,7 +3,7 @@ process per check, so each check is isolated without paying its own torch import
 
 It never initialises CUDA (forked children could not use it); each child picks its device itself.
 Run as `python -m studylog.checks.zygote`; the runner writes one plan line on stdin:
-{"preload": [...], "device": "auto", "jobs": 1, "tasks": [{"check_id", "module", "timeout"}]}
+{"preload": [...], "device": "auto", "jobs": 2, "tasks": [{"check_id", "module", "timeout", "exclusive", "threads"}]}
 and reads {"event": "ready" | "started" | "finished" | "done"} lines on stdout. Closing stdin stops it.
 """
 
@@ -38,13 +38,20 @@ def _finish(child: Child, wait_status: int | None, out: int, selector, running: 
     send(out, outcome(child, wait_status))
 
 
+def _may_start(task: dict, running: dict, jobs: int) -> bool:
+    """Up to `jobs` checks at once; an exclusive one (it measures time) only when it would run alone."""
+    if task["exclusive"]:
+        return not running
+    return len(running) < jobs and not any(c.task["exclusive"] for c in running.values())
+
+
 def supervise(plan: dict, out: int, control: int) -> None:
     """Run the plan's tasks, `jobs` at a time; stop everything when the control pipe closes."""
     pending, running = deque(plan["tasks"]), {}
     selector = selectors.DefaultSelector()
     selector.register(control, selectors.EVENT_READ)
     while pending or running:
-        while pending and len(running) < plan["jobs"]:
+        while pending and _may_start(pending[0], running, plan["jobs"]):
             child = fork_check(pending.popleft(), plan["device"], close_in_child=[out, control, *running])
             running[child.fd] = child
             selector.register(child.fd, selectors.EVENT_READ)

@@ -18,7 +18,8 @@ from studylog.config import database_path
 @click.option("--force", is_flag=True, help="Rerun checks whose results are cached.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Seconds each check may run, overriding the checks' own limits (default 60).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Checks run at once.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Checks run at once (default: the cores, at most 4); a check that measures time runs alone.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per claim instead of the table.")
 @click.option("--list", "list_only", is_flag=True, help="List the checks and their newest results; run nothing.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)

@@ -23,6 +23,7 @@ CHECKS = """
     @check("second", question="other-question")
     def second(ctx):
         ctx.claim("ref", 2).compare(ref("tiny-2020", "t1", "a", "params"))
+        ctx.report("a measured latency", 0.5, unit="s")
 """
 
 
@@ -38,8 +39,8 @@ def bank(tmp_path, monkeypatch):
 def test_checks_are_found_without_importing_them(bank):
     folder, module = bank
     specs = [s for s in discover() if s.module == module]
-    assert [(s.check_id, s.question_slug, s.function, s.timeout) for s in specs] == [
-        ("first", "listed", "first", 5), ("second", "other-question", "second", None)]
+    assert [(s.check_id, s.question_slug, s.function, s.timeout, s.measures) for s in specs] == [
+        ("first", "listed", "first", 5, False), ("second", "other-question", "second", None, True)]
     assert [s.check_id for s in select(specs, ["other-question"])] == ["second"]
     assert "helper" not in sys.modules
     with pytest.raises(StudylogError, match="no check or question named 'nope'"):
