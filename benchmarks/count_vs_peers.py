@@ -126,7 +126,7 @@ def main() -> None:
                 ", macs ok" if round(r["macs"] / 1e9, 3) == want_gmacs else ", macs OFF")
             speedup = f"{fastest_peer / r['seconds']:.1f}x vs fastest peer" if tool == "studylog" and fastest_peer else ""
             print(f"{model:<16} {tool:<10} {r['seconds']:>8.2f} {r['peak_mb']:>8.0f} {r['peak_mb'] - baseline:>+7.0f} "
-                  f"{r['params']:>13,} {r['macs'] / 1e9:>9.3f}  {same:<19} {speedup}")
+                  f"{r['params']:>13,} {r['macs'] / 1e9:>9.3f}  {same:<19} {speedup}".rstrip())
         print(f"{model:<16} {'metadata':<10} {'':>8} {'':>8} {'':>7} {want_params:>13,} {want_gmacs:>9.3f}  ({MODELS[model][1]})")
 
 
