@@ -33,7 +33,6 @@ def test_count_reproduces_torchvision_metadata(name, weights):
     counted = count_model(build_torchvision(name, weights), (1, 3, side, side))
     assert counted.params == weights.meta["num_params"]
     assert round(counted.macs / 1e9, 3) == pytest.approx(published_gmacs(weights), abs=1e-9)
-    assert counted.flops == 2 * counted.macs
 
 
 def test_tensor_computing_constructors_still_land_on_meta():

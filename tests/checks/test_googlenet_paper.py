@@ -1,0 +1,25 @@
+"""The paper-faithful GoogLeNet behaves as Section 5 describes: aux heads only while training."""
+
+from __future__ import annotations
+
+import torch
+
+from studylog.checks.counting import build_on_meta, count_params
+from studylog.checks.models.googlenet_paper import TABLE1_ROWS, GoogLeNetPaper
+
+
+def test_training_returns_main_and_aux_logits_and_eval_only_the_main():
+    model = build_on_meta(GoogLeNetPaper)
+    images = torch.zeros(2, 3, 224, 224, device="meta")
+    assert [list(out.shape) for out in model.train()(images)] == [[2, 1000]] * 3
+    assert list(model.eval()(images).shape) == [2, 1000]
+
+
+def test_without_aux_heads_only_the_aux_parameters_go():
+    with_aux, without = build_on_meta(GoogLeNetPaper), build_on_meta(lambda: GoogLeNetPaper(aux_logits=False))
+    assert count_params(with_aux) - count_params(without) == count_params(with_aux.aux1) + count_params(with_aux.aux2)
+    assert list(without.train()(torch.zeros(2, 3, 224, 224, device="meta")).shape) == [2, 1000]  # logits alone
+
+
+def test_every_table1_row_is_a_block_of_the_model():
+    assert set(TABLE1_ROWS) <= {name for name, _ in build_on_meta(GoogLeNetPaper).named_children()}
