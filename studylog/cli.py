@@ -57,11 +57,10 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
     Run without a command to open the app.
     """
     if ctx.invoked_subcommand is None:
-        from studylog.store.database import open_database
         from studylog.tui.launch import launch
 
         try:
-            launch(open_database(database_path(db_path)))
+            launch(database_path(db_path))  # the app opens the database in a worker, after its first frame
         except StudylogError as exc:
             raise click.ClickException(str(exc)) from None
 

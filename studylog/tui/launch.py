@@ -1,14 +1,17 @@
-"""Open the app on a database (placeholder until the Textual app lands: prints the weeks)."""
+"""Open the app on a database file; the CLI's bare `studylog` calls this."""
 
 from __future__ import annotations
 
-from studylog.store.database import Database
+from pathlib import Path
+
+from studylog.errors import StudylogError
 
 
-def launch(db: Database) -> None:
-    """Show the user's log."""
-    from studylog.commands.render import print_week
-    from studylog.journal.weeks import list_weeks, week_detail
+def launch(db_path: Path) -> None:
+    """Run the app until the user quits. The app opens (and migrates) the database after its first frame."""
+    from studylog.tui.app import StudylogApp
 
-    for summary in list_weeks(db):
-        print_week(week_detail(db, summary.week.id))
+    app = StudylogApp(db_path)
+    app.run()
+    if app.failure:
+        raise StudylogError(app.failure)

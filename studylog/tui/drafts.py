@@ -1,0 +1,88 @@
+"""Saving what the user typed, one save at a time, without overwriting anyone.
+
+Each edited row's updated_at, as the editor read it, goes with every save, so text saved
+meanwhile by another studylog on the same database raises a Conflict rather than being lost.
+Plain Python, called from worker threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from studylog.errors import EditConflict
+from studylog.tui import services
+
+if TYPE_CHECKING:
+    from studylog.store.database import Database
+
+
+@dataclass(frozen=True)
+class DraftKey:
+    """Which text this is: a field of a section or a question."""
+
+    table: str  # "section" | "question"
+    row_id: int
+    field: str  # section: title, body; question: title, question, answer
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Text to save into one field."""
+
+    key: DraftKey
+    text: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A save refused because the row changed elsewhere; both texts, so the user can choose."""
+
+    edit: Edit
+    theirs: str
+    their_updated_at: datetime
+    message: str
+
+
+def _service(table: str):
+    """(update, get) for a table."""
+    if table == "section":
+        return services.sections.update_section, services.sections.get_section
+    return services.questions.update_question, services.questions.get_question
+
+
+class Ledger:
+    """The updated_at each edited row had when last read or saved here."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._seen: dict[tuple[str, int], datetime] = {}
+
+    def read(self, table: str, row_id: int, updated_at: datetime) -> None:
+        """The editor now shows this row as saved at updated_at."""
+        with self._lock:
+            self._seen[(table, row_id)] = updated_at
+
+    def save(self, db: Database, edit: Edit, *, overwrite: bool = False) -> Conflict | None:
+        """Write the edit unless the row changed since it was read (or overwrite says to anyway)."""
+        update, get = _service(edit.key.table)
+        row_key = (edit.key.table, edit.key.row_id)
+        with self._lock:
+            expected = None if overwrite else self._seen.get(row_key)
+            try:
+                row = update(db, edit.key.row_id, expected_updated_at=expected, **{edit.key.field: edit.text})
+            except EditConflict as exc:
+                current = get(db, edit.key.row_id)
+                return Conflict(edit, getattr(current, edit.key.field), current.updated_at, str(exc))
+            self._seen[row_key] = row.updated_at
+            return None
+
+
+def merged(conflict: Conflict) -> str:
+    """Both versions in one text, marked the way git marks a conflict, for the user to resolve."""
+    return (
+        f"<<<<<<< yours (not saved)\n{conflict.edit.text}\n=======\n{conflict.theirs}\n"
+        f">>>>>>> saved elsewhere at {conflict.their_updated_at:%Y-%m-%d %H:%M:%S} UTC\n"
+    )

@@ -1,0 +1,142 @@
+"""Every key of the app in one registry: screens build their bindings from it, Help lists it,
+and a keymap file (TOML, `binding-id = "keys"`) remaps any of them by id.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_config_path
+from textual.binding import Binding
+
+from studylog.errors import StudylogError
+
+KEYMAP_ENV_VAR = "STUDYLOG_KEYMAP"
+
+
+@dataclass(frozen=True)
+class Key:
+    """One binding: the id a keymap names it by, default keys, the action it runs, what it does."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    show: bool = True
+    priority: bool = False
+
+
+def _vim_moves(scope: str, top: str, bottom: str, select: str) -> tuple[Key, ...]:
+    return (
+        Key(f"{scope}.down", "j", "cursor_down", "Down", show=False),
+        Key(f"{scope}.up", "k", "cursor_up", "Up", show=False),
+        Key(f"{scope}.top", "g", top, "First", show=False),
+        Key(f"{scope}.bottom", "G", bottom, "Last", show=False),
+        Key(f"{scope}.page-down", "ctrl+d", "page_down", "Page down", show=False),
+        Key(f"{scope}.page-up", "ctrl+u", "page_up", "Page up", show=False),
+        Key(f"{scope}.open", "l", select, "Open", show=False),
+    )
+
+
+REGISTRY: dict[str, tuple[Key, ...]] = {
+    "app": (
+        Key("app.quit", "ctrl+q", "quit", "Quit", priority=True),
+        Key("app.help", "question_mark,f1", "show_help", "Help"),
+        Key("app.search", "slash", "open_search", "Search"),
+        Key("app.weeks", "1", "open_weeks", "Weeks", show=False),
+        Key("app.questions", "2", "open_questions", "Questions", show=False),
+    ),
+    "back": (Key("screen.back", "escape,h", "back", "Back"),),
+    "table": _vim_moves("table", "scroll_top", "scroll_bottom", "select_cursor"),
+    "options": _vim_moves("options", "first", "last", "select"),
+    "weeks": (
+        Key("weeks.new", "n", "new_week", "New week"),
+        Key("weeks.edit", "e", "edit_week", "Edit week"),
+        Key("weeks.delete", "d", "delete_week", "Delete week", show=False),
+    ),
+    "week": (
+        Key("week.save", "ctrl+s", "save", "Save"),
+        Key("week.add-section", "a", "add_section", "Add section"),
+        Key("week.rename-section", "r", "rename_section", "Rename"),
+        Key("week.move-up", "K", "move_section(-1)", "Move up", show=False),
+        Key("week.move-down", "J", "move_section(1)", "Move down", show=False),
+        Key("week.delete-section", "d", "delete_section", "Delete", show=False),
+        Key("week.new-question", "n", "new_question", "New question"),
+    ),
+    "links": (
+        Key("links.add", "a", "add_link", "Add link"),
+        Key("links.delete", "d", "delete_link", "Delete link"),
+    ),
+    "questions": (Key("questions.filter", "f", "focus_filters", "Filter"),),
+    "search": (
+        Key("search.next", "down,ctrl+n", "move_hit(1)", "Next result", show=False),
+        Key("search.previous", "up,ctrl+p", "move_hit(-1)", "Previous result", show=False),
+    ),
+    "question": (
+        Key("question.save", "ctrl+s", "save", "Save"),
+        Key("question.run", "ctrl+r", "run_checks", "Run checks"),
+        Key("question.cancel", "ctrl+g", "cancel_checks", "Cancel run"),
+    ),
+    "dialog": (Key("dialog.cancel", "escape", "cancel", "Cancel"),),
+    "confirm": (
+        Key("confirm.yes", "y", "yes", "Yes"),
+        Key("confirm.no", "n", "cancel", "No"),
+    ),
+    "conflict": (
+        Key("conflict.mine", "m", "keep_mine", "Keep mine"),
+        Key("conflict.both", "b,escape", "keep_both", "Keep both"),
+    ),
+}
+
+
+SCOPE_TITLES = {
+    "app": "Everywhere",
+    "back": "Every screen but Weeks",
+    "table": "Tables",
+    "options": "Week outline, search results",
+    "weeks": "Weeks",
+    "week": "A week",
+    "links": "A week's study links",
+    "questions": "Questions",
+    "search": "Search",
+    "question": "A question",
+    "dialog": "Dialogs",
+    "confirm": "Yes/no questions",
+    "conflict": "An edit conflict",
+}
+
+
+def bindings(*scopes: str) -> list[Binding]:
+    """The Textual bindings of the given scopes, in registry order."""
+    return [
+        Binding(key.keys, key.action, key.description, show=key.show, priority=key.priority, id=key.id)
+        for scope in scopes
+        for key in REGISTRY[scope]
+    ]
+
+
+def keymap_path() -> Path:
+    """The user's keymap file: $STUDYLOG_KEYMAP, else keys.toml in the user config folder."""
+    if env := os.environ.get(KEYMAP_ENV_VAR):
+        return Path(env).expanduser()
+    return user_config_path("studylog", appauthor=False) / "keys.toml"
+
+
+def load_keymap(path: Path) -> dict[str, str]:
+    """Binding id -> keys from a keymap file; a missing file is an empty keymap."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        raise StudylogError(f"{path}: not valid TOML: {exc}") from None
+    known = {key.id for scope in REGISTRY.values() for key in scope}
+    for binding_id, keys in data.items():
+        if binding_id not in known:
+            raise StudylogError(f"{path}: unknown binding '{binding_id}' (the Help screen lists every id)")
+        if not isinstance(keys, str) or not keys.strip():
+            raise StudylogError(f"{path}: '{binding_id}' needs keys as a string, such as \"ctrl+s\"")
+    return data

@@ -1,0 +1,126 @@
+"""What the screens show, as plain dataclasses built from the services inside worker threads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from studylog.tui import services
+
+if TYPE_CHECKING:
+    from studylog.checks.results import RunView
+    from studylog.journal.weeks import WeekDetail
+    from studylog.store.database import Database
+    from studylog.store.models import Question, Week
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    """A line of the weeks list."""
+
+    id: int
+    number: int
+    course: str
+    title: str
+    start_date: date | None
+    end_date: date | None
+    verdicts: list[str]
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    """A line of the questions list."""
+
+    id: int
+    slug: str
+    title: str
+    week_number: int | None
+    tags: tuple[str, ...]
+    verdict: str
+
+
+@dataclass(frozen=True)
+class WeekPage:
+    """A week with everything in it and the verdict of each of its questions, by slug."""
+
+    detail: WeekDetail
+    verdicts: dict[str, str]
+
+
+@dataclass(frozen=True)
+class QuestionPage:
+    """A question with its tags, verdict, its checks (ids in bank order, last runs) and their source."""
+
+    question: Question
+    week_number: int | None
+    tags: list[str]
+    verdict: str
+    check_ids: list[str]
+    runs: dict[str, RunView]
+    source_path: Path | None
+    source: str
+
+
+def dates(week: Week | WeekRow) -> str:
+    """`2023-11-27 – 12-01`: the end date without the year when it is the start's year."""
+    start, end = week.start_date, week.end_date
+    if start and end:
+        return f"{start:%Y-%m-%d} – {end:%m-%d}" if start.year == end.year else f"{start} – {end}"
+    return str(start or end or "")
+
+
+def verdicts(db: Database, slugs) -> dict[str, str]:
+    """Each question's verdict, by slug."""
+    return {slug: services.results.question_verdict(db, slug) for slug in slugs}
+
+
+def week_rows(db: Database) -> list[WeekRow]:
+    """Every week, with the verdicts of its questions."""
+    by_week: dict[int | None, list[str]] = {}
+    for question in services.questions.list_questions(db):
+        by_week.setdefault(question.week_id, []).append(question.slug)
+    return [
+        WeekRow(
+            w.id, w.number, w.course, w.title, w.start_date, w.end_date,
+            list(verdicts(db, by_week.get(w.id, [])).values()),
+        )
+        for w in (summary.week for summary in services.weeks.list_weeks(db))
+    ]
+
+
+def question_rows(db: Database) -> list[QuestionRow]:
+    """Every question of every week, with its tags and verdict."""
+    numbers = {summary.week.id: summary.week.number for summary in services.weeks.list_weeks(db)}
+    questions = services.questions.list_questions(db)
+    verdict_of = verdicts(db, (q.slug for q in questions))
+    return [
+        QuestionRow(
+            q.id, q.slug, q.title, numbers.get(q.week_id),
+            tuple(services.questions.question_tags(db, q.id)), verdict_of[q.slug],
+        )
+        for q in questions
+    ]
+
+
+def week_page(db: Database, week_id: int) -> WeekPage:
+    detail = services.weeks.week_detail(db, week_id)
+    return WeekPage(detail, verdicts(db, (q.slug for q in detail.questions)))
+
+
+def question_page(db: Database, question_id: int) -> QuestionPage:
+    question = services.questions.get_question(db, question_id)
+    week_number = services.weeks.week_detail(db, question.week_id).week.number if question.week_id else None
+    specs = [spec for spec in services.discovery.discover() if spec.question_slug == question.slug]
+    modules = list(dict.fromkeys(spec.module for spec in specs))
+    runs = {run.check_id: run for run in services.results.latest_runs(db, question.slug)}
+    check_ids = [spec.check_id for spec in specs]
+    return QuestionPage(
+        question, week_number, services.questions.question_tags(db, question.id),
+        services.results.question_verdict(db, question.slug),
+        check_ids + [check_id for check_id in runs if check_id not in check_ids],  # removed checks' last runs too
+        runs,
+        modules[0] if modules else None,
+        modules[0].read_text(encoding="utf-8") if modules else "",
+    )

@@ -1,0 +1,109 @@
+"""Small modal dialogs: a form of labelled inputs, and a yes/no confirmation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from studylog.tui import keys
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input of a form: its name in the result, label, starting value, placeholder and a line of help."""
+
+    name: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+    hint: str = ""
+
+
+class FormScreen(ModalScreen[dict[str, str] | None]):
+    """Labelled inputs; Enter in the last one (or OK) returns {name: text}, Escape returns None."""
+
+    BINDINGS = keys.bindings("dialog")
+
+    def __init__(self, title: str, fields: list[Field], error: str = "") -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.form_title, classes="dialog-title")
+            if self.error:
+                yield Static(self.error, classes="dialog-error")
+            for field in self.fields:
+                with Horizontal(classes="form-row"):
+                    yield Label(field.label)
+                    yield Input(field.value, placeholder=field.placeholder, compact=True, id=f"field-{field.name}")
+                if field.hint:
+                    yield Static(field.hint, classes="form-hint", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", variant="primary", id="ok")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    def _next_or_submit(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        if event.input is inputs[-1]:
+            self._submit()
+        else:
+            inputs[inputs.index(event.input) + 1].focus()
+
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        self.dismiss({field.name: self.query_one(f"#field-{field.name}", Input).value.strip() for field in self.fields})
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def ask(app, form: FormScreen, then: Callable[[dict[str, str]], object]) -> None:
+    """Show the form and call then with what was typed, unless it is cancelled."""
+
+    def submitted(values: dict[str, str] | None) -> None:
+        if values is not None:
+            then(values)
+
+    app.push_screen(form, submitted)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A question answered with y (or Enter on Yes) or n / Escape."""
+
+    BINDINGS = [*keys.bindings("dialog"), *keys.bindings("confirm")]
+
+    def __init__(self, question: str, detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title")
+            if self.detail:
+                yield Static(self.detail, classes="dialog-detail", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Yes", variant="error", id="yes")
+                yield Button("No", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,151 @@
+"""A question: its text and answer to edit, its checks' last claims, runs watched live, and the checks' source."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Static, TextArea
+
+from studylog.tui import keys, rows, services
+from studylog.tui.drafts import DraftKey
+from studylog.tui.reporting import reported
+from studylog.tui.rows import QuestionPage
+from studylog.tui.screens.base import DataScreen
+from studylog.tui.widgets import badge
+from studylog.tui.widgets.check_panel import CheckPanel
+from studylog.tui.widgets.draft_area import DraftArea
+
+if TYPE_CHECKING:
+    from studylog.checks.runner import RunEvent
+
+
+class QuestionScreen(DataScreen):
+    """One question. Its editors are made on the first load and never re-read under the user's typing."""
+
+    BINDINGS = keys.bindings("question")
+    AUTO_FOCUS = "#question-body"  # not an editor: keys work at once, and nothing is typed into the text by accident
+
+    @dataclass
+    class Loaded(Message):
+        page: QuestionPage
+
+    @dataclass
+    class Progress(Message):
+        event: RunEvent
+
+    @dataclass
+    class RunEnded(Message):
+        cancelled: bool
+
+    def __init__(self, question_id: int, highlight: str = "") -> None:
+        super().__init__()
+        self.question_id = question_id
+        self.highlight = highlight
+        self.page: QuestionPage | None = None
+        self.cancel_run = threading.Event()
+
+    @property
+    def page_key(self) -> tuple[str, int]:
+        return ("question", self.question_id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="question-body"):
+            yield Static(id="question-heading")
+            yield CheckPanel()
+            yield TextArea.code_editor("", language="python", read_only=True, id="check-source")
+        yield Footer()
+
+    def home_widget(self) -> VerticalScroll:
+        return self.query_one("#question-body", VerticalScroll)
+
+    def show_target(self, other: QuestionScreen) -> None:
+        self.highlight = other.highlight
+        self._show_highlight()
+
+    def load(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="question")
+    def _load(self) -> None:
+        with reported(self):
+            self.post_message(self.Loaded(rows.question_page(self.app.database, self.question_id)))
+
+    def on_question_screen_loaded(self, message: Loaded) -> None:
+        first = self.page is None
+        page = self.page = message.page
+        question = page.question
+        self.title = f"Q · {question.slug}"
+        self.sub_title = " · ".join([f"week {page.week_number}" if page.week_number else "no week", *page.tags])
+        heading = Text(question.title + "\n", style="bold")
+        heading.append_text(badge.badge(page.verdict))
+        self.query_one("#question-heading", Static).update(heading)
+        self.query_one(CheckPanel).show(page.check_ids, page.runs)
+        source = self.query_one("#check-source", TextArea)
+        source.border_title = page.source_path.name if page.source_path else "no checks module"
+        source.load_text(page.source)
+        if first:
+            self._mount_editors(page)
+
+    def _mount_editors(self, page: QuestionPage) -> None:
+        self.app.ledger.read("question", page.question.id, page.question.updated_at)
+        for field in ("question", "answer"):
+            area = DraftArea(DraftKey("question", page.question.id, field), getattr(page.question, field), id=field)
+            area.border_title = field.capitalize()
+            self.query_one("#question-body").mount(area, before=self.query_one(CheckPanel))
+        self.call_after_refresh(self._show_highlight)
+
+    def _show_highlight(self) -> None:
+        """Select the search match, in the question or else the answer, when the screen was opened on one."""
+        term = self.highlight.lower()
+        area = next((a for a in self.query(DraftArea) if term and term in a.text.lower()), None)
+        if area is not None:
+            area.focus()
+            area.highlight(self.highlight)
+
+    def action_save(self) -> None:
+        for area in self.query(DraftArea):
+            area.request_save()
+
+    def action_run_checks(self) -> None:
+        panel = self.query_one(CheckPanel)
+        if self.page is None or panel.is_running:
+            return
+        self.action_save()
+        self.cancel_run = threading.Event()
+        panel.run_started()
+        self._run_checks(self.page.question.slug, self.cancel_run)
+
+    @work(thread=True, exclusive=True, group="checks")
+    def _run_checks(self, slug: str, cancel: threading.Event) -> None:
+        """Every check of the question runs now, in the runner's processes (torch loads only there)."""
+        try:
+            with reported(self):
+                services.runner.run_checks(
+                    self.app.database, [slug], force=True, cancel=cancel,
+                    progress=lambda event: self.post_message(self.Progress(event)),
+                )
+        finally:
+            self.post_message(self.RunEnded(cancel.is_set()))
+
+    def on_question_screen_progress(self, message: Progress) -> None:
+        self.query_one(CheckPanel).progress(message.event)
+
+    def on_question_screen_run_ended(self, message: RunEnded) -> None:
+        self.query_one(CheckPanel).run_ended(message.cancelled)
+        self.load()
+
+    def action_cancel_checks(self) -> None:
+        if self.query_one(CheckPanel).is_running:
+            self.cancel_run.set()
+
+    def on_unmount(self) -> None:
+        """Leaving stops a run: the checks still running are not recorded, finished ones already are."""
+        self.cancel_run.set()

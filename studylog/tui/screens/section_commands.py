@@ -1,0 +1,116 @@
+"""The week screen's commands on its outline: add, rename, move and delete sections, add a question."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from studylog.errors import StudylogError
+from studylog.tui import services
+from studylog.tui.drafts import DraftKey, Edit
+from studylog.tui.reporting import reported
+from studylog.tui.screens.dialogs import ConfirmScreen, Field, FormScreen, ask
+from studylog.tui.widgets.week_outline import WeekOutline, option_id, parse_option_id, section_label
+
+if TYPE_CHECKING:
+    from studylog.store.models import Section
+
+
+class SectionCommands:
+    """Mixed into WeekScreen, which provides week_id, page, editor(), load() and the app."""
+
+    def _current_section(self) -> Section | None:
+        option = self.query_one(WeekOutline).highlighted_option
+        kind, row_id = parse_option_id(option.id) if option and option.id else ("", None)
+        return next((s for s in self.page.detail.sections if s.id == row_id), None) if kind == "section" else None
+
+    def _ask(self, title: str, fields: list[Field], then, error: str = "") -> None:
+        ask(self.app, FormScreen(title, fields, error), then)
+
+    def action_add_section(self, values: dict[str, str] | None = None, error: str = "") -> None:
+        values = values or {"kind": "note"}
+        kinds = ", ".join(services.sections.SECTION_KINDS)
+        fields = [Field("title", "Title", values.get("title", "")), Field("kind", "Kind", values["kind"], hint=kinds)]
+        self._ask("Add a section after this one", fields, partial(self._add_section, self._current_section()), error)
+
+    @work(thread=True, group="week-write")
+    def _add_section(self, after: Section | None, values: dict[str, str]) -> None:
+        db = self.app.database
+        try:
+            if values["kind"] not in services.sections.SECTION_KINDS:
+                raise StudylogError(f"Kind: '{values['kind']}' is not one of the kinds listed")
+            level = after.level if after else 1
+            section = services.sections.add_section(db, self.week_id, values["title"], kind=values["kind"], level=level)
+        except StudylogError as exc:
+            self.app.call_from_thread(self.action_add_section, values, str(exc))
+            return
+        if after is not None:
+            services.sections.move_section(db, section.id, after.position + 1)
+        self.app.call_from_thread(self.load, option_id("section", section.id), True)
+
+    def action_rename_section(self) -> None:
+        if section := self._current_section():
+            self._ask("Rename the section", [Field("title", "Title", section.title)], partial(self._rename, section))
+
+    @work(thread=True, group="week-write")
+    def _rename(self, section: Section, values: dict[str, str]) -> None:
+        """Through the ledger, like every edit of a section's text, so a rename elsewhere is not overwritten."""
+        edit = Edit(DraftKey("section", section.id, "title"), values["title"])
+        with reported(self):
+            if conflict := self.app.ledger.save(self.app.database, edit):
+                self.app.call_from_thread(self.app.show_conflict, None, conflict)
+        self.app.call_from_thread(self.load)
+
+    def action_move_section(self, step: int) -> None:
+        section = self._current_section()
+        if section and 0 <= section.position + step < len(self.page.detail.sections):
+            self._move(section, section.position + step)
+
+    @work(thread=True, group="week-write")
+    def _move(self, section: Section, position: int) -> None:
+        with reported(self):
+            services.sections.move_section(self.app.database, section.id, position)
+        self.app.call_from_thread(self.load, option_id("section", section.id))
+
+    def action_delete_section(self) -> None:
+        if section := self._current_section():
+            lines = self.editor(section.id).text.splitlines()
+            detail = f"Its {len(lines)} lines of text go with it." if lines else "It has no text."
+            question = f"Delete the section '{section_label(section)}'?"
+            self.app.push_screen(ConfirmScreen(question, detail), partial(self._confirmed_delete, section))
+
+    def _confirmed_delete(self, section: Section, confirmed: bool | None) -> None:
+        if confirmed:
+            self.editor(section.id).discard()
+            self._delete(section)
+
+    @work(thread=True, group="week-write")
+    def _delete(self, section: Section) -> None:
+        with reported(self):
+            services.sections.delete_section(self.app.database, section.id)
+        self.app.call_from_thread(self.load)
+
+    def action_new_question(self, values: dict[str, str] | None = None, error: str = "") -> None:
+        values = values or {}
+        fields = [
+            Field("title", "Question", values.get("title", "")),
+            Field("slug", "Id", values.get("slug", ""), hint="what its checks register under; blank: from the title"),
+            Field("tags", "Tags", values.get("tags", ""), "flops, efficientnet"),
+        ]
+        self._ask("New question", fields, partial(self._add_question, self._current_section()), error)
+
+    @work(thread=True, group="week-write")
+    def _add_question(self, section: Section | None, values: dict[str, str]) -> None:
+        try:
+            if not values["title"]:
+                raise StudylogError("Question: a question needs a title")
+            question = services.questions.add_question(
+                self.app.database, values["title"], values["title"], slug=values["slug"] or None,
+                week_id=self.week_id, section_id=section.id if section else None, tags=values["tags"].split(","),
+            )
+        except StudylogError as exc:
+            self.app.call_from_thread(self.action_new_question, values, str(exc))
+            return
+        self.app.call_from_thread(self.opened_question, question.id)

@@ -1,0 +1,163 @@
+"""A week: its outline on the left; beside it the highlighted section's editor, question or study links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
+from textual.message import Message
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+
+from studylog.tui import keys, rows
+from studylog.tui.drafts import DraftKey
+from studylog.tui.reporting import reported
+from studylog.tui.rows import WeekPage
+from studylog.tui.screens.base import DataScreen
+from studylog.tui.screens.question import QuestionScreen
+from studylog.tui.screens.section_commands import SectionCommands
+from studylog.tui.widgets import badge
+from studylog.tui.widgets.draft_area import DraftArea
+from studylog.tui.widgets.links_table import LinksTable
+from studylog.tui.widgets.week_outline import LINKS_ID, WeekOutline, option_id, parse_option_id, section_label
+
+
+class WeekScreen(SectionCommands, DataScreen):
+    """One week. Each section's editor is made on first view and kept, so its text is never re-read under it."""
+
+    BINDINGS = keys.bindings("week")
+    AUTO_FOCUS = "#outline"
+
+    @dataclass
+    class Loaded(Message):
+        page: WeekPage
+
+    def __init__(self, week_id: int, section_id: int | None = None, highlight: str = "") -> None:
+        super().__init__()
+        self.week_id = week_id
+        self.page: WeekPage | None = None
+        self.target = option_id("section", section_id) if section_id else None
+        self.edit_target = section_id is not None
+        self.highlight = highlight
+
+    @property
+    def page_key(self) -> tuple[str, int]:
+        return ("week", self.week_id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield WeekOutline(id="outline")
+            with ContentSwitcher(id="week-pane"):
+                yield VerticalScroll(Static(id="question-preview-text"), id="question-preview")
+                yield LinksTable(self.week_id, id=LINKS_ID)
+        yield Footer()
+
+    def home_widget(self) -> WeekOutline:
+        return self.query_one(WeekOutline)
+
+    def show_target(self, other: WeekScreen) -> None:
+        """Jump to where another screen for this week was asked to open (a search result)."""
+        self.target, self.edit_target, self.highlight = other.target, other.edit_target, other.highlight
+        self.load()
+
+    def load(self, select: str | None = None, edit: bool = False) -> None:
+        """Read the week again; then highlight the option `select`, and with edit, focus its editor."""
+        if select:
+            self.target, self.edit_target = select, edit
+        self._load()
+
+    @work(thread=True, exclusive=True, group="week")
+    def _load(self) -> None:
+        with reported(self):
+            self.post_message(self.Loaded(rows.week_page(self.app.database, self.week_id)))
+
+    def on_week_screen_loaded(self, message: Loaded) -> None:
+        self.page = message.page
+        week = self.page.detail.week
+        self.title, self.sub_title = f"Week {week.number} · {week.title}", rows.dates(week)
+        for section in self.page.detail.sections:
+            if (area := self._existing_editor(section.id)) is not None:
+                area.border_title = section_label(section)
+        outline = self.query_one(WeekOutline)
+        current = outline.highlighted_option.id if outline.highlighted_option else None
+        outline.show_page(self.page, self.target or current)
+        self.query_one(LinksTable).show_links(self.page.detail.links)
+        if self.target and outline.has(self.target):  # an older read may lack the target: wait for one with it
+            kind, row_id = parse_option_id(self.target)
+            if self.edit_target and kind == "section":
+                self._display(self.target)
+                self.call_after_refresh(self._edit, self.editor(row_id), self.highlight)
+            self.target, self.edit_target, self.highlight = None, False, ""
+        if not isinstance(self.focused, DraftArea):
+            outline.focus()
+
+    @staticmethod
+    def _edit(area: DraftArea, highlight: str) -> None:
+        area.focus()
+        area.highlight(highlight)
+
+    @on(OptionList.OptionHighlighted, "#outline")
+    def _show(self, event: OptionList.OptionHighlighted) -> None:
+        self._display(event.option.id)
+
+    def _display(self, option: str) -> None:
+        """Show the section's editor, the question's preview, or the links, beside the outline."""
+        kind, row_id = parse_option_id(option)
+        switcher = self.query_one(ContentSwitcher)
+        if kind == "section":
+            switcher.current = self.editor(row_id).id
+        elif kind == "question":
+            self._preview(row_id)
+            switcher.current = "question-preview"
+        else:
+            switcher.current = LINKS_ID
+
+    @on(OptionList.OptionSelected, "#outline")
+    def _enter(self, event: OptionList.OptionSelected) -> None:
+        kind, row_id = parse_option_id(event.option.id)
+        if kind == "section":
+            self.editor(row_id).focus()
+        elif kind == "question":
+            self.app.open_page(QuestionScreen(row_id))
+        else:
+            self.query_one(LinksTable).focus()
+
+    def on_links_table_changed(self) -> None:
+        self.load(LINKS_ID)
+
+    def _existing_editor(self, section_id: int) -> DraftArea | None:
+        try:
+            return self.query_one(f"#editor-{section_id}", DraftArea)
+        except NoMatches:
+            return None
+
+    def editor(self, section_id: int) -> DraftArea:
+        """The section's editor, made from the loaded page the first time it is shown."""
+        if (area := self._existing_editor(section_id)) is not None:
+            return area
+        section = next(s for s in self.page.detail.sections if s.id == section_id)
+        self.app.ledger.read("section", section.id, section.updated_at)
+        area = DraftArea(DraftKey("section", section.id, "body"), section.body, id=f"editor-{section.id}")
+        area.border_title = section_label(section)
+        self.query_one(ContentSwitcher).mount(area)
+        return area
+
+    def _preview(self, question_id: int) -> None:
+        question = next(q for q in self.page.detail.questions if q.id == question_id)
+        text = Text(question.title + "\n", style="bold")
+        text.append_text(badge.badge(self.page.verdicts.get(question.slug, "not checked")))
+        text.append(f"  {question.slug} · Enter opens it\n\nQ. {question.question}\n\nA. {question.answer}")
+        self.query_one("#question-preview-text", Static).update(text)
+
+    def opened_question(self, question_id: int) -> None:
+        """A question was added here: show it in the outline and open it."""
+        self.load()
+        self.app.open_page(QuestionScreen(question_id))
+
+    def action_save(self) -> None:
+        for area in self.query(DraftArea):
+            area.request_save()

@@ -1,0 +1,125 @@
+"""The home screen: every week with its dates, title, question count and verdicts; weeks are added here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Static
+
+from studylog.errors import StudylogError
+from studylog.tui import keys, rows, services
+from studylog.tui.reporting import reported
+from studylog.tui.rows import WeekRow
+from studylog.tui.screens.base import DataScreen
+from studylog.tui.screens.dialogs import ConfirmScreen, ask
+from studylog.tui.screens.week import WeekScreen
+from studylog.tui.screens.week_form import parse_week, values_of, week_form
+from studylog.tui.widgets import badge
+from studylog.tui.widgets.vim import VimTable
+
+
+class WeeksScreen(DataScreen):
+    """The list of weeks; Enter opens one."""
+
+    BINDINGS = keys.bindings("weeks")
+    AUTO_FOCUS = "#weeks"
+
+    @dataclass
+    class Loaded(Message):
+        rows: list[WeekRow]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, WeekRow] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield VimTable("Week", "Dates", "Title", "Qs", "Verdicts", id="weeks")
+        yield Static("No weeks yet: press n to add one, or run `studylog demo`.", id="weeks-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(VimTable).loading = True
+
+    def home_widget(self) -> VimTable:
+        return self.query_one(VimTable)
+
+    def load(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="weeks")
+    def _load(self) -> None:
+        with reported(self):
+            self.post_message(self.Loaded(rows.week_rows(self.app.database)))
+
+    def on_weeks_screen_loaded(self, message: Loaded) -> None:
+        table = self.query_one(VimTable)
+        selected = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
+        table.clear()
+        self.rows = {str(row.id): row for row in message.rows}
+        for key, row in self.rows.items():
+            title = Text(row.title)
+            if row.course:
+                title.append(f"\n{row.course}", style="dim")
+            table.add_row(
+                str(row.number), rows.dates(row), title, str(len(row.verdicts)), badge.summary(row.verdicts),
+                key=key, height=2 if row.course else 1,
+            )
+        table.loading = False
+        table.move_to_key(selected or "")
+        self.query_one("#weeks-empty").display = not self.rows
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        self.app.open_page(WeekScreen(int(event.row_key.value)))
+
+    def _current(self) -> WeekRow | None:
+        table = self.query_one(VimTable)
+        if not table.row_count:
+            return None
+        return self.rows[table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value]
+
+    def action_new_week(self) -> None:
+        numbers = [row.number for row in self.rows.values()]
+        self._ask({"number": str(max(numbers, default=0) + 1)}, None)
+
+    def action_edit_week(self) -> None:
+        if row := self._current():
+            self._ask(values_of(row), row.id)
+
+    def _ask(self, values: dict[str, str], week_id: int | None, error: str = "") -> None:
+        ask(self.app, week_form(values, editing=week_id is not None, error=error), partial(self._write_week, week_id))
+
+    @work(thread=True, group="weeks-write")
+    def _write_week(self, week_id: int | None, values: dict[str, str]) -> None:
+        try:
+            fields = parse_week(values)
+            if week_id is None:
+                services.weeks.create_week(self.app.database, **fields)
+            else:
+                services.weeks.update_week(self.app.database, week_id, **fields)
+        except StudylogError as exc:
+            self.app.call_from_thread(self._ask, values, week_id, str(exc))
+            return
+        self.app.call_from_thread(self.load)
+
+    def action_delete_week(self) -> None:
+        if row := self._current():
+            question = f"Delete week {row.number} with its sections and links?"
+            detail = "Its questions stay, without a week." if row.verdicts else ""
+            self.app.push_screen(ConfirmScreen(question, detail), partial(self._delete, row.id))
+
+    def _delete(self, week_id: int, confirmed: bool | None) -> None:
+        if confirmed:
+            self._delete_week(week_id)
+
+    @work(thread=True, group="weeks-write")
+    def _delete_week(self, week_id: int) -> None:
+        with reported(self):
+            services.weeks.delete_week(self.app.database, week_id)
+        self.app.call_from_thread(self.load)

@@ -1,0 +1,37 @@
+"""The services the screens call, each imported on first use (PEP 562).
+
+SQLAlchemy and SQLModel take about 0.2 s to import; the first use is in a worker after the
+first frame, so the app appears as fast as a bare Textual app. Screens write
+`services.sections.update_section(...)` and never import the store themselves.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+MODULES = {
+    "database": "studylog.store.database",
+    "weeks": "studylog.journal.weeks",
+    "sections": "studylog.journal.sections",
+    "questions": "studylog.journal.questions",
+    "links": "studylog.journal.links",
+    "search": "studylog.journal.search",
+    "discovery": "studylog.checks.discovery",
+    "results": "studylog.checks.results",
+    "runner": "studylog.checks.runner",
+    "display": "studylog.checks.display",
+}
+
+if TYPE_CHECKING:  # what the names are, for type checkers and editors
+    from studylog.checks import discovery, display, results, runner  # noqa: F401
+    from studylog.journal import links, questions, search, sections, weeks  # noqa: F401
+    from studylog.store import database  # noqa: F401
+
+
+def __getattr__(name: str):
+    if name not in MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(MODULES[name])
+    globals()[name] = module
+    return module

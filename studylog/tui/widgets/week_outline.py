@@ -1,0 +1,65 @@
+"""A week's outline, in the order it reads on the blog: sections, the questions raised in each, study links."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from studylog.tui.widgets import badge
+from studylog.tui.widgets.vim import VimOptionList
+
+if TYPE_CHECKING:
+    from studylog.store.models import Question, Section
+    from studylog.tui.rows import WeekPage
+
+LINKS_ID = "links"
+
+
+def section_label(section: Section) -> str:
+    """A section's title, or its kind in brackets when it has none."""
+    return section.title or f"({section.kind.replace('_', ' ')})"
+
+
+def option_id(kind: str, row_id: int) -> str:
+    return f"{kind}-{row_id}"
+
+
+def parse_option_id(option_id: str) -> tuple[str, int | None]:
+    """("section", 12), ("question", 3) or ("links", None)."""
+    kind, _, row_id = option_id.partition("-")
+    return kind, int(row_id) if row_id else None
+
+
+class WeekOutline(VimOptionList):
+    """Highlighting an entry shows it beside the outline; Enter edits a section or opens a question."""
+
+    def show_page(self, page: WeekPage, keep: str | None = None) -> None:
+        """Rebuild from page, keeping the highlight on the option id `keep` when it is still there."""
+        detail = page.detail
+        self.clear_options()
+        for section in detail.sections:
+            indent = "  " * max(0, section.level - 1)
+            label = Text(indent + section_label(section), no_wrap=True, overflow="ellipsis")
+            self.add_option(Option(label, id=option_id("section", section.id)))
+            for question in detail.questions_of(section):
+                self.add_option(self._question_option(question, page.verdicts, indent + "  "))
+        unplaced = [q for q in detail.questions if q.section_id is None]
+        if unplaced:
+            self.add_option(Option(Text("Other questions", style="dim italic"), disabled=True))
+            for question in unplaced:
+                self.add_option(self._question_option(question, page.verdicts, "  "))
+        self.add_option(Option(Text(f"Study links ({len(detail.links)})", style="italic"), id=LINKS_ID))
+        self.highlighted = self.get_option_index(keep) if keep and self.has(keep) else 0
+
+    def has(self, option_id: str) -> bool:
+        """Whether an option with this id is in the outline."""
+        return any(self.get_option_at_index(i).id == option_id for i in range(self.option_count))
+
+    @staticmethod
+    def _question_option(question: Question, verdicts: dict[str, str], indent: str) -> Option:
+        label = Text(indent, no_wrap=True, overflow="ellipsis")
+        label.append_text(badge.symbol(verdicts.get(question.slug, "not checked")))
+        label.append(f" {question.title}")
+        return Option(label, id=option_id("question", question.id))
