@@ -60,7 +60,9 @@ class CheckProcesses:
         self._process.wait()
         self._stderr.seek(0)
         tail = self._stderr.read().decode(errors="replace").strip()[-2000:]
-        return f"the check runner exited with status {self._process.returncode}" + (f":\n{tail}" if tail else "")
+        code = self._process.returncode
+        how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with status {code}"
+        return f"the check runner {how} before this check finished" + (f":\n{tail}" if tail else "")
 
     def __enter__(self) -> CheckProcesses:
         return self

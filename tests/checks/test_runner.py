@@ -159,3 +159,13 @@ def test_cancel_stops_the_running_checks_and_records_nothing_of_them(tmp_path, m
     runs = run_checks(db, ["slow"], cancel=cancel, progress=lambda event: event.kind == "started" and cancel.set())
     assert runs == [] and time.monotonic() - started < 30
     assert latest_runs(db) == []
+
+
+def test_list_shows_each_check_where_it_is_and_its_newest_result(bank):
+    db, _rows, _exit_code = bank
+    result = CliRunner().invoke(cli, ["verify", "--list", "sturdy", "--db", str(db.path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    lines = {line.split()[1]: line for line in result.stdout.splitlines()[1:]}
+    assert set(lines) == {"adds-up", "wrong-expectation"}
+    assert "sturdy.py:5" in lines["adds-up"] and "passed on cpu" in lines["adds-up"]
+    assert "failed on cpu" in lines["wrong-expectation"]
