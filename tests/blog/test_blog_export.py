@@ -3,10 +3,7 @@ each question's verification from stored check runs, and no torch imported."""
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
@@ -108,21 +105,3 @@ def test_export_writes_a_file(demo_db, tmp_path):
 def test_exporting_a_missing_week_says_so(demo_db):
     result = CliRunner().invoke(cli, ["export", "9"])
     assert result.exit_code == 1 and "no week 9" in result.output
-
-
-PROBE = """
-import json, sys
-from studylog.cli import cli
-try:
-    cli(sys.argv[1:], prog_name="studylog", standalone_mode=False)
-finally:
-    print(json.dumps([m for m in ("torch", "torchvision", "textual") if m in sys.modules]), file=sys.stderr)
-"""
-
-
-def test_export_with_verification_imports_no_torch(demo_db):
-    record(demo_db, "inception-3a-weights", [WEIGHTS])
-    done = subprocess.run([sys.executable, "-c", PROBE, "export", "4"], capture_output=True, text=True,
-                          env={"STUDYLOG_DB": str(demo_db.path), "PATH": "/usr/bin:/bin"}, check=True)
-    assert "검증 inception-3a-weights" in done.stdout
-    assert json.loads(done.stderr.strip().splitlines()[-1]) == []

@@ -13,12 +13,12 @@ from click.testing import CliRunner
 from sqlalchemy.exc import StatementError
 
 from studylog.blog.export import export_week
-from studylog.blog.read import parse_post
+from studylog.blog.read import detect_format, parse_post
 from studylog.blog.store_post import store_post
 from studylog.cli import cli
 from studylog.journal.weeks import find_week, week_detail
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "week4-retrospective.txt"
+SEED = Path(__file__).parent / "data" / "week4-retrospective.txt"  # the seed post as copied from the blog page
 CHROME = ("ABOUT ME", "Yesterday", "Total", "카테고리의 다른 글", "[week5]", "댓글", "Designed by Tistory")
 
 
@@ -35,7 +35,6 @@ def snapshot(path: Path) -> tuple:
     return counts, hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="the seed post is not beside this checkout")
 def test_the_seed_post_imports_with_the_demo_weeks_structure(demo_db):
     result = run("import", SEED, "--week", "40")
     assert result.exit_code == 0, result.output
@@ -91,6 +90,7 @@ nn.MaxPool2d(2)
 TISTORY = """\
 <h2 data-ke-size="size26">피어세션</h2>
 <p data-ke-size="size16">질문을 <b>정리</b>했다.<br>두 번째 줄</p>
+<p data-ke-size="size16">&nbsp;</p>
 <p data-ke-size="size16">Q1. 보조분류기의 softmax는?</p>
 <div data-ke-type="moreLess" data-text-more="더보기" data-text-less="닫기"><a class="btn-toggle-moreless">더보기</a>
 <div class="moreless-content">
@@ -102,6 +102,13 @@ TISTORY = """\
 <h3 data-ke-size="size23">멘토링</h3>
 <p data-ke-size="size16">유익했다!</p>
 """
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "tistory-html", "text"])
+def test_the_format_is_recognised_without_a_file_suffix(demo_db, fmt):
+    content = SEED.read_text(encoding="utf-8") if fmt == "text" else export_week(demo_db, find_week(demo_db, 4).id, fmt)
+    assert detect_format(Path("post"), content) == fmt
+    assert detect_format(Path("post"), {"markdown": HAND_WRITTEN, "tistory-html": TISTORY, "text": content}[fmt]) == fmt
 
 
 def test_a_hand_written_markdown_post(db, tmp_path):

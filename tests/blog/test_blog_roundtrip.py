@@ -53,3 +53,5 @@ def test_generated_weeks_round_trip(fresh_db, spec):
         first = export_week(source, week_id, fmt, with_checks=False)
         target = fresh_db()
         assert export_week(target, import_text(target, first, fmt), fmt, with_checks=False) == first
+        target.close()
+    source.close()

@@ -6,31 +6,31 @@ import re
 from pathlib import Path
 
 from studylog.blog.post import Post
+from studylog.blog.read.assemble import assemble
 from studylog.blog.read.blocks import ReadError
+from studylog.blog.read.html import read_html
+from studylog.blog.read.markdown import read_markdown
+from studylog.blog.read.plain import read_plain
 from studylog.errors import StudylogError
 
-FORMATS = ("markdown", "tistory-html", "text")
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "tistory-html", ".htm": "tistory-html", ".txt": "text"}
-HTML_START = re.compile(r"^\s*<(!--|!doctype|html|p|div|h[1-6]|pre|ul|figure|table)\b", re.IGNORECASE)
+HTML_BLOCK = re.compile(r"^\s*<(p|div|h[1-6]|pre|ul|ol|figure|table|html|body)\b", re.IGNORECASE | re.MULTILINE)
 MARKDOWN_SIGNS = re.compile(r"^(#{1,6} |```|<details>|<!-- studylog:)", re.MULTILINE)
+MARKDOWN_HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
 
 
 def detect_format(path: Path, text: str) -> str:
-    """The post's format from its file name, else from its first characters."""
+    """The post's format from its file name, else from its content: HTML blocks without Markdown
+    headings are HTML, Markdown headings, fences or studylog markers Markdown, anything else text."""
     if path.suffix.lower() in SUFFIXES:
         return SUFFIXES[path.suffix.lower()]
-    if HTML_START.match(text) and not MARKDOWN_SIGNS.search(text.split("\n", 1)[0] + "\n"):
+    if HTML_BLOCK.search(text) and not MARKDOWN_HEADING.search(text):
         return "tistory-html"
     return "markdown" if MARKDOWN_SIGNS.search(text) else "text"
 
 
 def parse_post(text: str, fmt: str) -> tuple[Post, int]:
-    """The post in text (one of FORMATS) and the line of its title; raises ReadError."""
-    from studylog.blog.read.assemble import assemble
-    from studylog.blog.read.html import read_html
-    from studylog.blog.read.markdown import read_markdown
-    from studylog.blog.read.plain import read_plain
-
+    """The post in text (markdown, tistory-html or text) and the line of its title; raises ReadError."""
     readers = {"markdown": read_markdown, "tistory-html": read_html, "text": read_plain}
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return assemble(readers[fmt](text))

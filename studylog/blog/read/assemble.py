@@ -77,6 +77,8 @@ class _Assembler:
                 self.new_section(PostSection(kind=guess_kind(text), level=1 if level <= 2 else 2, title=text))
             case Paragraph(_, text) if byline_next and self.take_byline(text):
                 pass
+            case Paragraph(_, text) if not self.structured and not text.strip():
+                pass  # an editor's spacer line (<p>&nbsp;</p>), not text
             case Paragraph(line, text) if self.pending_question or (not self.structured and QUESTION.match(text)):
                 self.start_question(line, text)
             case Paragraph(_, text) if self.titles_a_fold(text, following):

@@ -8,19 +8,25 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading; level as in HTML, so 1 is the post's title."""
+
     line: int
-    level: int  # as in HTML: 1 is the post's title
+    level: int
     text: str
 
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph's visible text, line breaks as newlines."""
+
     line: int
     text: str
 
 
 @dataclass(frozen=True)
 class CodeBlock:
+    """A code block and its language."""
+
     line: int
     lang: str
     content: str
@@ -28,12 +34,16 @@ class CodeBlock:
 
 @dataclass(frozen=True)
 class ListItem:
+    """One item of a list; url is its first link's."""
+
     text: str
     url: str = ""
 
 
 @dataclass(frozen=True)
 class ListBlock:
+    """A list, its nested items indented by two spaces each level."""
+
     line: int
     items: tuple[ListItem, ...]
 
@@ -53,6 +63,8 @@ class FoldStart:
 
 @dataclass(frozen=True)
 class FoldEnd:
+    """The innermost open fold closes."""
+
     line: int
 
 

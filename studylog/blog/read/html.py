@@ -32,7 +32,7 @@ class HtmlReader(HTMLParser):
         self.line_offset = 0
         self._pieces: list = []
         self._piece_line = 1
-        self._hidden: list[str] = []
+        self._hidden: list[str] = []  # a hidden element (the fold's label, scripts) and its nested namesakes
         self._divs: list[bool] = []  # per open <div>: is it a moreLess fold
         self._heading: int | None = None
         self._pre: dict | None = None
@@ -68,7 +68,10 @@ class HtmlReader(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
-        if self._hidden or tag in HIDDEN or (tag == "a" and "btn-toggle-moreless" in classes):
+        if self._hidden:
+            self._hidden += [tag] if tag == self._hidden[-1] else []
+            return
+        if tag in HIDDEN or (tag == "a" and "btn-toggle-moreless" in classes):
             self._hidden.append(tag)
             return
         if self._pre is not None:
@@ -100,11 +103,6 @@ class HtmlReader(HTMLParser):
             self._item_url = ""
         if tag == "div":
             self._divs.append(attributes.get("data-ke-type") == "moreLess")
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in ("br", "hr"):
-            self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
         if self._hidden:
