@@ -17,14 +17,18 @@ from studylog.commands.common import with_database
               help="Write the post to this file (default: print it).")
 @click.option("--no-checks", is_flag=True, help="Leave out each question's verification results.")
 @click.option("--clipboard", is_flag=True, help="Copy the post to the terminal's clipboard (OSC 52; works over SSH).")
+@click.option("--shakiest", type=click.IntRange(min=0), default=0, metavar="N",
+              help="End with the N questions you are least likely to recall now (from your quiz reviews).")
 @click.option("--course", default=None, help="The course, when several have this week number.")
 @with_database
-def export_week(db, number: int, fmt: str, output: Path | None, no_checks: bool, clipboard: bool, course: str | None) -> None:
+def export_week(
+    db, number: int, fmt: str, output: Path | None, no_checks: bool, clipboard: bool, shakiest: int, course: str | None
+) -> None:
     """Write week NUMBER as a blog post: sections, Q&A with folded answers, links, verification."""
     from studylog.blog.export import export_week as render_week
     from studylog.journal.weeks import find_week
 
-    text = render_week(db, find_week(db, number, course).id, fmt, with_checks=not no_checks)
+    text = render_week(db, find_week(db, number, course).id, fmt, with_checks=not no_checks, shakiest=shakiest)
     if output is not None:
         output.write_text(text, encoding="utf-8")
         click.echo(f"wrote week {number} to {output}", err=True)
