@@ -1,37 +1,33 @@
-"""The studylog App: opens the database after the first frame, saves every edit, moves between screens."""
+"""The studylog App: opens the database after the first frame, and moves between screens."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import work
 from textual.app import App
 from textual.message import Message
 
 from studylog.errors import StudylogError
 from studylog.tui import keys, services
-from studylog.tui.drafts import Conflict, Edit, Ledger, merged
-from studylog.tui.reporting import reported
-from studylog.tui.screens.conflict import ConflictScreen
-from studylog.tui.screens.help import HelpScreen
-from studylog.tui.screens.questions import QuestionsScreen
-from studylog.tui.screens.search import SearchScreen
+from studylog.tui.drafts import Ledger
+from studylog.tui.saving import Saving
 from studylog.tui.screens.weeks import WeeksScreen
-from studylog.tui.widgets.draft_area import DraftArea
 
 if TYPE_CHECKING:
     from studylog.store.database import Database
     from studylog.tui.screens.question import QuestionScreen
     from studylog.tui.screens.week import WeekScreen
 
+# Only the weeks screen is needed for the first frame; the other screens are imported when first opened.
 
-class StudylogApp(App[None]):
+
+class StudylogApp(Saving, App[None]):
     """The weekly log, its questions and their checks, over the database at db_path."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "studylog"
     BINDINGS = keys.bindings("app")
     ENABLE_COMMAND_PALETTE = False
@@ -40,14 +36,6 @@ class StudylogApp(App[None]):
     class DatabaseOpened(Message):
         database: Database
         keymap: dict[str, str]
-
-    @dataclass
-    class Saved(Message):
-        """A save finished; conflict is set when the row had changed elsewhere."""
-
-        area: DraftArea | None
-        edit: Edit
-        conflict: Conflict | None
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()
@@ -86,58 +74,6 @@ class StudylogApp(App[None]):
         if self.database is not None:
             self.database.close()
 
-    @on(DraftArea.SaveRequested)
-    def _save_requested(self, message: DraftArea.SaveRequested) -> None:
-        self.save(message.edit, message.area)
-
-    @work(thread=True, group="save")
-    def save(self, edit: Edit, area: DraftArea | None = None, overwrite: bool = False) -> bool:
-        """Save in a worker; True once the text is in the database.
-
-        Not exclusive: a save waiting its turn must never be cancelled by a newer one.
-        """
-        with reported(self):
-            conflict = self.ledger.save(self.database, edit, overwrite=overwrite)
-            self.post_message(self.Saved(area, edit, conflict))
-            return conflict is None
-        return False
-
-    def on_studylog_app_saved(self, message: Saved) -> None:
-        if message.conflict is not None:
-            self.show_conflict(message.area, message.conflict)
-        elif message.area is not None and message.area.is_attached:
-            message.area.mark_saved(message.edit.text)
-
-    def show_conflict(self, area: DraftArea | None, conflict: Conflict) -> None:
-        """Ask the user how to settle a refused save; area is the editor holding the text, if still open."""
-        self.push_screen(ConflictScreen(conflict), partial(self._resolve, area, conflict))
-
-    def _resolve(self, area: DraftArea | None, conflict: Conflict, choice: str | None) -> None:
-        """Keep mine: overwrite theirs. Otherwise keep both, marked, in the text for the user to resolve."""
-        if choice == "mine":
-            self.save(conflict.edit, area, overwrite=True)
-            return
-        key = conflict.edit.key
-        self.ledger.read(key.table, key.row_id, conflict.their_updated_at)
-        both = Edit(key, merged(conflict))
-        if area is not None and area.is_attached:
-            area.replace_text(both.text)
-        self.save(both, area)
-
-    async def action_quit(self) -> None:
-        """Save every editor on every screen, then leave; stay if a save meets a conflict or fails."""
-        pending = [
-            (area, edit)
-            for screen in self.screen_stack
-            for area in screen.query(DraftArea)
-            if (edit := area.unsaved_edit())
-        ]
-        for area, edit in pending:
-            if not await self.save(edit, area).wait():
-                return
-            area.mark_saved(edit.text)
-        self.exit()
-
     def open_page(self, screen: WeekScreen | QuestionScreen) -> None:
         """Show screen, or go back to the one already open on the same week or question, sent to screen's
         target: two editors of one row in the same app would overwrite each other."""
@@ -150,10 +86,14 @@ class StudylogApp(App[None]):
         self.push_screen(screen)
 
     def action_show_help(self) -> None:
+        from studylog.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_open_search(self) -> None:
+        from studylog.tui.screens.search import SearchScreen
+
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())
 
@@ -163,5 +103,7 @@ class StudylogApp(App[None]):
             self.pop_screen()
 
     def action_open_questions(self) -> None:
+        from studylog.tui.screens.questions import QuestionsScreen
+
         self.action_open_weeks()
         self.push_screen(QuestionsScreen())

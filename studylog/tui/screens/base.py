@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
 
 from studylog.tui import keys
-from studylog.tui.widgets.draft_area import DraftArea
 
 
 class DataScreen(Screen):
@@ -20,7 +18,7 @@ class DataScreen(Screen):
 
     def on_screen_suspend(self) -> None:
         """Another screen covers this one: save what its editors hold now, not only at quit."""
-        for area in self.query(DraftArea):
+        for area in self.query("DraftArea"):
             area.request_save()
 
     def load(self) -> None:
@@ -28,18 +26,18 @@ class DataScreen(Screen):
         raise NotImplementedError
 
     def home_widget(self):
-        """Where focus goes when Back leaves an editor."""
+        """The screen's main list: where focus goes when Back leaves an editor, an input or a side table."""
         raise NotImplementedError
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back shows only where there is somewhere to go back to."""
         if action == "back":
-            return len(self.app.screen_stack) > 1 or isinstance(self.focused, (TextArea, Input))
+            return len(self.app.screen_stack) > 1 or self.focused is not self.home_widget()
         return True
 
     def action_back(self) -> None:
-        """Leave the editor or input being typed in; otherwise go back a screen."""
-        if isinstance(self.focused, (TextArea, Input)):
+        """Back to the screen's main list first; from there, back a screen."""
+        if self.focused is not self.home_widget():
             self.home_widget().focus()
         elif len(self.app.screen_stack) > 1:
             self.dismiss()

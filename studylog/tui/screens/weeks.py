@@ -17,7 +17,6 @@ from studylog.tui.reporting import reported
 from studylog.tui.rows import WeekRow
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.dialogs import ConfirmScreen, ask
-from studylog.tui.screens.week import WeekScreen
 from studylog.tui.screens.week_form import parse_week, values_of, week_form
 from studylog.tui.widgets import badge
 from studylog.tui.widgets.vim import VimTable
@@ -76,6 +75,8 @@ class WeeksScreen(DataScreen):
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
+        from studylog.tui.screens.week import WeekScreen  # not needed for the first frame: loaded on first use
+
         self.app.open_page(WeekScreen(int(event.row_key.value)))
 
     def _current(self) -> WeekRow | None:

@@ -1,0 +1,49 @@
+"""The ledger behind every save: one row's stamp carried from read to save, so a write made elsewhere in
+between is reported as a Conflict with both texts, and nothing is overwritten unless asked."""
+
+from __future__ import annotations
+
+from studylog.journal.questions import add_question, get_question, update_question
+from studylog.journal.sections import add_section, get_section, update_section
+from studylog.journal.weeks import create_week
+from studylog.tui.drafts import DraftKey, Edit, Ledger, merged
+from studylog.tui.app import StudylogApp
+from conftest import settle
+
+
+def test_saves_follow_each_other_and_a_write_elsewhere_is_a_conflict(db):
+    section = add_section(db, create_week(db, 1).id, "회고", "처음")
+    ledger = Ledger()
+    ledger.read("section", section.id, section.updated_at)
+    body, title = DraftKey("section", section.id, "body"), DraftKey("section", section.id, "title")
+    assert ledger.save(db, Edit(body, "둘째")) is None
+    assert ledger.save(db, Edit(title, "새 제목")) is None  # the body's save moved the stamp along
+
+    update_section(db, section.id, body="다른 창")
+    conflict = ledger.save(db, Edit(body, "셋째"))
+    assert (conflict.theirs, conflict.edit.text) == ("다른 창", "셋째")
+    assert get_section(db, section.id).body == "다른 창"
+    assert merged(conflict).splitlines()[:4] == ["<<<<<<< yours (not saved)", "셋째", "=======", "다른 창"]
+
+    assert ledger.save(db, Edit(body, "셋째"), overwrite=True) is None
+    assert (get_section(db, section.id).title, get_section(db, section.id).body) == ("새 제목", "셋째")
+
+
+def test_a_question_changed_elsewhere_is_a_conflict_too(db):
+    question = add_question(db, "질문", "처음?", "답", slug="q")
+    ledger = Ledger()
+    ledger.read("question", question.id, question.updated_at)
+    update_question(db, question.id, answer="그쪽 답")
+    conflict = ledger.save(db, Edit(DraftKey("question", question.id, "answer"), "내 답"))
+    assert conflict.theirs == "그쪽 답"
+    assert get_question(db, "q").answer == "그쪽 답"
+
+
+async def test_a_file_that_is_not_a_database_ends_the_app_with_a_one_line_reason(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100)
+    app = StudylogApp(path)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+    assert app.return_code == 1
+    assert app.failure.startswith(f"{path} is not a studylog database")

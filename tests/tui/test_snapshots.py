@@ -1,0 +1,39 @@
+"""How the main screens look on the demo week, at fixed terminal sizes, with the cursor blink stopped.
+
+Update after a deliberate change of looks with `pytest tests/tui/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import freeze_cursors, settle
+
+WIDE, SMALL = (100, 32), (80, 24)
+
+
+def keys_then_settle(*keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        freeze_cursors(pilot.app)
+
+    return run_before
+
+
+SCREENS = [
+    pytest.param((), SMALL, id="weeks"),
+    pytest.param(("enter", "j", "j", "j"), WIDE, id="week"),  # the peer-session section
+    pytest.param(("enter", "j", "j", "j"), SMALL, id="week-80x24"),
+    pytest.param(("enter", "j", "j", "j", "j", "j", "enter"), WIDE, id="question"),  # the Inception question
+    pytest.param(("2",), WIDE, id="questions"),
+    pytest.param(("slash", "멘", "토"), WIDE, id="search"),
+    pytest.param(("question_mark",), SMALL, id="help"),
+]
+
+
+@pytest.mark.parametrize(("keys", "size"), SCREENS)
+def test_screen_looks(keys, size, demo_db, app_on, snap_compare):
+    assert snap_compare(app_on(demo_db), terminal_size=size, run_before=keys_then_settle(*keys))
