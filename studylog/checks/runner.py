@@ -41,8 +41,13 @@ def _preload(specs: Iterable[CheckSpec]) -> list[str]:
     names = {"torch"}
     for spec in specs:
         for node in ast.walk(parse_python(spec.module)):
-            found = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module] if isinstance(node, ast.ImportFrom) and not node.level else []
-            names.update(n for n in found if n and not (spec.module.parent / f"{n.split('.')[0]}.py").exists())
+            if isinstance(node, ast.Import):
+                found = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                found = [node.module]
+            else:
+                continue
+            names.update(n for n in found if not (spec.module.parent / f"{n.split('.')[0]}.py").exists())
     return sorted(names)
 
 
