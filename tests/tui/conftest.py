@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import textwrap
 from pathlib import Path
 
@@ -22,6 +24,11 @@ async def settle(pilot) -> None:
 async def type_text(pilot, text: str) -> None:
     """Type text key by key, as a user would (Hangul arrives as characters, newlines as enter)."""
     await pilot.press(*("enter" if ch == "\n" else "space" if ch == " " else ch for ch in text))
+
+
+def visible_text(app) -> str:
+    """The text the terminal shows now, from Textual's own SVG screenshot with the markup stripped."""
+    return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
 
 
 def freeze_cursors(app) -> None:

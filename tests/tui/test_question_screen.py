@@ -6,10 +6,11 @@ from __future__ import annotations
 from studylog.checks.results import latest_runs, question_verdict
 from studylog.journal.questions import add_question, get_question
 from studylog.journal.weeks import create_week
+from studylog.tui.screens.claim import ClaimScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.widgets.check_panel import CheckPanel
 from studylog.tui.widgets.claims_table import ClaimsTable
-from conftest import settle, type_text
+from conftest import settle, type_text, visible_text
 
 SLEEPY_CHECKS = '''
 from studylog.checks import check
@@ -77,6 +78,13 @@ async def test_running_checks_shows_each_result_as_it_arrives(db, app_on, tiny_b
         assert rows[3].startswith("  3 * 3 | 9 | 10 | fails")
         assert "✗ failing" in str(screen.query_one("#question-heading").render())
         assert str(screen.query_one("#check-status").render()) == "Done: 1 of 2 checks passed"
+
+        table = screen.query_one(ClaimsTable)
+        table.focus()
+        table.move_to_key("tiny-wrong#0")
+        await pilot.press("enter")  # the claim in full, with its rule
+        assert isinstance(app.screen, ClaimScreen)
+        assert "equals exactly" in visible_text(app)
     stored = {run.check_id: run.status for run in latest_runs(db, "tiny")}
     assert stored == {"tiny-sum": "passed", "tiny-wrong": "failed"}
     assert question_verdict(db, "tiny") == "failing"

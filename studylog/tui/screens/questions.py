@@ -62,9 +62,10 @@ class QuestionsScreen(DataScreen):
         weeks = sorted({row.week_number for row in self.rows if row.week_number is not None})
         week_select = self.query_one("#filter-week", Select)
         chosen = week_select.value
-        week_select.set_options([(f"week {number}", number) for number in weeks])
-        if chosen in weeks:
-            week_select.value = chosen
+        with self.prevent(Select.Changed):  # the table is filled once, below
+            week_select.set_options([(f"week {number}", number) for number in weeks])
+            if chosen in weeks:
+                week_select.value = chosen
         self._show()
 
     @on(Select.Changed)

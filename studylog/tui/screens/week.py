@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.css.query import NoMatches
+from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList
 
 from studylog.tui import keys, rows
 from studylog.tui.drafts import DraftKey
@@ -19,9 +17,9 @@ from studylog.tui.rows import WeekPage
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.screens.section_commands import SectionCommands
-from studylog.tui.widgets import badge
 from studylog.tui.widgets.draft_area import DraftArea
 from studylog.tui.widgets.links_table import LinksTable
+from studylog.tui.widgets.question_preview import QuestionPreview
 from studylog.tui.widgets.week_outline import LINKS_ID, WeekOutline, option_id, parse_option_id, section_label
 
 
@@ -52,7 +50,7 @@ class WeekScreen(SectionCommands, DataScreen):
         with Horizontal():
             yield WeekOutline(id="outline")
             with ContentSwitcher(id="week-pane"):
-                yield VerticalScroll(Static(id="question-preview-text"), id="question-preview")
+                yield QuestionPreview(id="question-preview")
                 yield LinksTable(self.week_id, id=LINKS_ID)
         yield Footer()
 
@@ -111,7 +109,8 @@ class WeekScreen(SectionCommands, DataScreen):
         if kind == "section":
             switcher.current = self.editor(row_id).id
         elif kind == "question":
-            self._preview(row_id)
+            question = next(q for q in self.page.detail.questions if q.id == row_id)
+            self.query_one(QuestionPreview).show(question, self.page.verdicts.get(question.slug, "not checked"))
             switcher.current = "question-preview"
         else:
             switcher.current = LINKS_ID
@@ -130,10 +129,7 @@ class WeekScreen(SectionCommands, DataScreen):
         self.load(LINKS_ID)
 
     def _existing_editor(self, section_id: int) -> DraftArea | None:
-        try:
-            return self.query_one(f"#editor-{section_id}", DraftArea)
-        except NoMatches:
-            return None
+        return next(iter(self.query(f"#editor-{section_id}")), None)
 
     def editor(self, section_id: int) -> DraftArea:
         """The section's editor, made from the loaded page the first time it is shown."""
@@ -145,13 +141,6 @@ class WeekScreen(SectionCommands, DataScreen):
         area.border_title = section_label(section)
         self.query_one(ContentSwitcher).mount(area)
         return area
-
-    def _preview(self, question_id: int) -> None:
-        question = next(q for q in self.page.detail.questions if q.id == question_id)
-        text = Text(question.title + "\n", style="bold")
-        text.append_text(badge.badge(self.page.verdicts.get(question.slug, "not checked")))
-        text.append(f"  {question.slug} · Enter opens it\n\nQ. {question.question}\n\nA. {question.answer}")
-        self.query_one("#question-preview-text", Static).update(text)
 
     def opened_question(self, question_id: int) -> None:
         """A question was added here: show it in the outline and open it."""

@@ -10,21 +10,25 @@ from studylog.tui import services
 from studylog.tui.widgets.vim import VimTable
 
 if TYPE_CHECKING:
-    from studylog.checks.views import RunView
+    from studylog.checks.views import ClaimView, RunView
 
 STATUS_STYLE = {"passed": "bold green", "failed": "bold red", "error": "bold magenta", "timeout": "bold magenta"}
 VERDICT_STYLE = {"holds": "green", "matches": "green", "fails": "red", "differs": "yellow", "reported": "dim"}
 
 
 class ClaimsTable(VimTable):
-    """Last claims of each check: computed, expected, verdict; the check's line says where and when it ran."""
+    """Last claims of each check: computed, expected, verdict; the check's line says where and when it ran.
+    Enter on a claim shows it in full."""
 
     def __init__(self, **kwargs) -> None:
-        super().__init__("Check · claim", "Computed", "Expected", "Verdict", "Device", "When", **kwargs)
+        columns = (("Check · claim", 34), ("Computed", 22), ("Expected", 18), "Verdict", "Device", "When")
+        super().__init__(*columns, **kwargs)
+        self.claims: dict[str, tuple[RunView, ClaimView]] = {}
 
     def show_runs(self, check_ids: list[str], runs: dict[str, RunView], running: set[str], queued: set[str]) -> None:
         """Every check of the question in order: its last run and claims, or that it runs, waits, or never ran."""
         self.clear()
+        self.claims.clear()
         for check_id in check_ids:
             if check_id in runs:
                 self._add_run(runs[check_id], running)
@@ -47,11 +51,21 @@ class ClaimsTable(VimTable):
         )
         if run.message and run.status in ("error", "timeout"):  # a failed check shows why in its claims
             self.add_row(Text("  " + run.message.splitlines()[-1], style="magenta"), "", "", "", "", "")
-        for claim in run.claims:
+        for index, claim in enumerate(run.claims):
+            key = f"{run.check_id}#{index}"
+            self.claims[key] = (run, claim)
             self.add_row(
                 Text("  " + claim.label),
                 services.display.format_computed(claim),
                 services.display.format_expected(claim),
                 Text(claim.verdict, style=VERDICT_STYLE.get(claim.verdict, "")),
                 "", "",
+                key=key,
             )
+
+    def on_data_table_row_selected(self, event: VimTable.RowSelected) -> None:
+        """Enter on a claim: everything about it, uncut, with its rule and citation."""
+        from studylog.tui.screens.claim import ClaimScreen
+
+        if found := self.claims.get(event.row_key.value):
+            self.app.push_screen(ClaimScreen(*found))

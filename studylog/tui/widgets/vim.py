@@ -8,16 +8,18 @@ from studylog.tui import keys
 
 
 class VimTable(DataTable):
-    """A row-cursor DataTable with vim movement."""
+    """A row-cursor DataTable with vim movement; a column is a label, or (label, width) to cap its width."""
 
     BINDINGS = keys.bindings("table")
 
-    def __init__(self, *columns: str, **kwargs) -> None:
+    def __init__(self, *columns: str | tuple[str, int], **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._columns = columns
 
     def on_mount(self) -> None:
-        self.add_columns(*self._columns)
+        for column in self._columns:
+            label, width = column if isinstance(column, tuple) else (column, None)
+            self.add_column(label, width=width)
 
     def move_to_key(self, row_key: str) -> None:
         """Put the cursor on the row with this key, when it is there."""
