@@ -90,7 +90,7 @@ class WeekScreen(SectionCommands, DataScreen):
                 self._display(self.target)
                 self.call_after_refresh(self._edit, self.editor(row_id), self.highlight)
             self.target, self.edit_target, self.highlight = None, False, ""
-        if not isinstance(self.focused, DraftArea):
+        if self.focused is None:
             outline.focus()
 
     @staticmethod
