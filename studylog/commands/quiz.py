@@ -14,14 +14,12 @@ from fsrs import Rating
 
 from studylog.commands.common import with_database
 from studylog.commands.render import console, escape
-from studylog.config import question_dirs
 from studylog.errors import StudylogError
-from studylog.quiz import grading, stats
-from studylog.quiz.deck import QuizItem, deck
-from studylog.quiz.heatmap import heatmap
-from studylog.quiz.prompts import prompts_by_question
+from studylog.quiz import feedback, stats
+from studylog.quiz.report import stats_report
 from studylog.quiz.reviews import record_review
-from studylog.quiz.scheduling import RATING_NAMES, Clock, describe_interval, due_by_rating, parse_rating
+from studylog.quiz.scheduling import Clock, parse_rating
+from studylog.quiz.session import Answer, Turn, nothing_due, numeric_answer, turns
 from studylog.store.models import utcnow
 
 
@@ -42,70 +40,47 @@ def _reading(parse):
     return value_proc
 
 
-def _free_text(item: QuizItem, clock: Clock, cram: bool) -> tuple[Rating, str, None]:
+def _free_text(turn: Turn, clock: Clock, cram: bool) -> Answer:
     """Show the question, reveal the stored answer, and let the user rate their recall."""
+    item = turn.item
     if item.question and item.question != item.title:
         console.print(escape(item.question), soft_wrap=True)
     typed = click.prompt("your answer (Enter to reveal)", default="", show_default=False)
     console.rule("answer", style="dim")
     console.print(escape(item.answer or "(no answer stored)"), soft_wrap=True)
-    now = clock()
-    choices = " · ".join(
-        f"{int(r)} {RATING_NAMES[r]}" + ("" if cram else f" ({describe_interval(now, due)})")
-        for r, due in due_by_rating(item.card, now).items()
-    )
-    return click.prompt(f"rate {choices}", value_proc=_reading(parse_rating)), typed, None
+    labels = feedback.rating_labels(item.card, clock(), cram)
+    choices = " · ".join(f"{int(rating)} {label}" for rating, label in labels.items())
+    return Answer(click.prompt(f"rate {choices}", value_proc=_reading(parse_rating)), typed, None)
 
 
-def _numeric(item: QuizItem, ready: list[grading.GradablePrompt]) -> tuple[Rating, str, bool]:
+def _numeric(turn: Turn) -> Answer:
     """Ask each numeric prompt and grade the typed number against its recomputed claim."""
     grades = []
-    for gradable in ready:
+    for gradable in turn.ready:
         grade = click.prompt(gradable.prompt.text, value_proc=_reading(gradable.grade))
-        mark = "[green]✓ correct[/green]" if grade.correct else "[red]✗ wrong[/red]"
-        stale = "; stale, `studylog verify` recomputes it" if grade.recomputed.stale else ""
-        console.print(
-            f"{mark}: {grade.value:,} vs recomputed {grade.recomputed.value:,} "
-            f"[dim](check {grade.recomputed.check_id}: {escape(grade.recomputed.rule_text)}{stale})[/dim]",
-            soft_wrap=True,
-        )
+        console.print(feedback.grade_line(grade), soft_wrap=True)
         grades.append(grade)
-    rating = grading.rating_for(grades)
-    if rating == Rating.Again:
-        console.print(escape(item.answer), soft_wrap=True)
-    return rating, "; ".join(g.typed for g in grades), rating != Rating.Again
+    answer = numeric_answer(grades)
+    if answer.rating == Rating.Again:
+        console.print(escape(turn.item.answer), soft_wrap=True)
+    return answer
 
 
-def _review(db, item: QuizItem, prompts, clock: Clock, cram: bool) -> Rating:
+def _review(db, turn: Turn, clock: Clock, cram: bool) -> Rating:
     started = time.monotonic()
+    item = turn.item
     week = f"week {item.week_number} · " if item.week_number is not None else ""
     console.print(f"\n[bold]Q. {escape(item.title)}[/bold]  [dim]({week}{item.slug})[/dim]", soft_wrap=True)
-    ready, missing = grading.gradable_prompts(db, item.slug, prompts)
-    for reason in missing:
+    for reason in turn.missing:
         console.print(f"[yellow]cannot grade this question's number: {escape(str(reason))}[/yellow]", soft_wrap=True)
-    rating, typed, correct = _numeric(item, ready) if ready else _free_text(item, clock, cram)
+    answer = _numeric(turn) if turn.ready else _free_text(turn, clock, cram)
     now = clock()
     result = record_review(
-        db, item.card_id, rating, now, answer=typed, correct=correct,
+        db, item.card_id, answer.rating, now, answer=answer.typed, correct=answer.correct,
         duration_ms=round((time.monotonic() - started) * 1000), cram=cram,
     )
-    due = f"{result.due.astimezone():%Y-%m-%d %H:%M}"
-    moved = f"cram, due date unchanged ({due})" if cram else f"next due in {describe_interval(now, result.due)} ({due})"
-    console.print(f"→ {RATING_NAMES[rating]}: {moved}")
-    return rating
-
-
-def _print_stats(db, clock: Clock) -> None:
-    summary = stats.quiz_stats(db, clock())
-    retention = f"{summary.retention:.0%}" if summary.retention is not None else "–"
-    console.print(
-        f"{summary.today}: {summary.due_today} due today · {summary.reviewed_today} reviewed today · "
-        f"retention {retention} (last {stats.RETENTION_DAYS} days)"
-    )
-    console.print(heatmap(summary.reviews_per_day))
-    console.print(f"leeches (failed {stats.LEECH_LAPSES}+ times): " + ("none" if not summary.leeches else ""))
-    for leech in summary.leeches:
-        console.print(f"  {leech.slug:<28} {leech.lapses}×  {escape(leech.title)}", soft_wrap=True)
+    console.print(feedback.outcome(result, now))
+    return answer.rating
 
 
 @click.command()
@@ -118,16 +93,11 @@ def quiz(db, week_number: int | None, tag: str | None, cram: bool, show_stats: b
     """Review the questions that are due, spaced by FSRS; numeric prompts are graded against recomputed values."""
     clock = _clock()
     if show_stats:
-        _print_stats(db, clock)
+        console.print(stats_report(stats.quiz_stats(db, clock())), soft_wrap=True)
         return
-    items = deck(db, clock(), week_number=week_number, tag=tag, cram=cram)
-    if not items:
-        upcoming = deck(db, clock(), week_number=week_number, tag=tag, cram=True)
-        nothing = "no questions to quiz" if not upcoming else (
-            f"nothing due; next is {upcoming[0].slug} in {describe_interval(clock(), upcoming[0].due)} (--cram reviews now)"
-        )
-        click.echo(nothing)
+    session = turns(db, clock(), week_number=week_number, tag=tag, cram=cram)
+    if not session:
+        click.echo(nothing_due(db, clock(), week_number=week_number, tag=tag, cram_hint="--cram reviews now"))
         return
-    prompts = prompts_by_question(question_dirs())
-    ratings = Counter(_review(db, item, prompts.get(item.slug, []), clock, cram) for item in items)
-    click.echo("\nreviewed " + ", ".join(f"{ratings[r]} {RATING_NAMES[r]}" for r in Rating if ratings[r]))
+    ratings = Counter(_review(db, turn, clock, cram) for turn in session)
+    click.echo("\nreviewed " + feedback.tally(ratings))
