@@ -6,7 +6,7 @@ VENV ?= .venv
 INPUTS_HASH := $(shell cat pyproject.toml setup.py | sha256sum | cut -c1-16)
 STAMP := $(VENV)/.installed-$(INPUTS_HASH)
 
-.PHONY: demo test bench venv
+.PHONY: demo test bench bench-count venv
 
 demo: $(STAMP)
 	$(VENV)/bin/studylog demo --if-empty
@@ -17,6 +17,21 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/search.py
+	$(VENV)/bin/python benchmarks/verify_cold_vs_cached.py
+	$(VENV)/bin/python benchmarks/tui_first_frame.py
+
+# The counting peers (fvcore, ptflops, thop, torchinfo) get their own venv that reuses the app's torch.
+BENCH_VENV := benchmarks/.venv
+SITE := lib/python3.11/site-packages
+
+bench-count: $(STAMP) $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python benchmarks/count_vs_peers.py
+
+$(BENCH_VENV)/.installed: benchmarks/requirements-count.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	echo "import site; site.addsitedir('$(abspath $(VENV))/$(SITE)')" > $(BENCH_VENV)/$(SITE)/reuse_app_venv.pth
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r benchmarks/requirements-count.txt
+	touch $@
 
 venv: $(STAMP)
 
