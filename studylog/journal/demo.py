@@ -18,7 +18,7 @@ DEMO_FILE = files("studylog.demo") / "week4.toml"
 
 def is_empty(db: Database) -> bool:
     """True when the database holds no week yet."""
-    with db.session() as s:
+    with db.reading() as s:
         return s.exec(select(func.count()).select_from(Week)).one() == 0
 
 

@@ -59,7 +59,7 @@ def add_question(
 
 def get_question(db: Database, key: str | int) -> Question:
     """A question by slug or numeric id."""
-    with db.session() as s:
+    with db.reading() as s:
         if isinstance(key, int) or str(key).isdigit():
             row = s.get(Question, int(key))
         else:
@@ -71,7 +71,7 @@ def get_question(db: Database, key: str | int) -> Question:
 
 def question_tags(db: Database, question_id: int) -> list[str]:
     """The tags of one question, sorted."""
-    with db.session() as s:
+    with db.reading() as s:
         return list(s.exec(select(QuestionTag.tag).where(QuestionTag.question_id == question_id).order_by(QuestionTag.tag)))
 
 
@@ -101,7 +101,7 @@ def update_question(
 
 def list_questions(db: Database, week_number: int | None = None, tag: str | None = None) -> list[Question]:
     """Questions of every week (or one week, or one tag), by week and position."""
-    with db.session() as s:
+    with db.reading() as s:
         query = select(Question).outerjoin(Week, Question.week_id == Week.id)
         if week_number is not None:
             query = query.where(Week.number == week_number)

@@ -61,7 +61,7 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
     hits: list[SearchHit] = []
-    with db.engine.connect() as conn:
+    with db.read_engine.connect() as conn:
         for kind, (table, fts, content, title) in TARGETS.items():
             where, params = [], {"limit": limit}
             if long_terms:

@@ -48,7 +48,7 @@ def _get(s, section_id: int) -> Section:
 
 def get_section(db: Database, section_id: int) -> Section:
     """One section by id."""
-    with db.session() as s:
+    with db.reading() as s:
         return _get(s, section_id)
 
 

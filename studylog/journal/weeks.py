@@ -39,7 +39,7 @@ class WeekDetail:
 
 def list_weeks(db: Database) -> list[WeekSummary]:
     """All weeks, by course and number."""
-    with db.session() as s:
+    with db.reading() as s:
         section_counts = dict(s.exec(select(Section.week_id, func.count()).group_by(Section.week_id)).all())
         question_counts = dict(s.exec(select(Question.week_id, func.count()).group_by(Question.week_id)).all())
         weeks = s.exec(select(Week).order_by(Week.course, Week.number)).all()
@@ -48,7 +48,7 @@ def list_weeks(db: Database) -> list[WeekSummary]:
 
 def find_week(db: Database, number: int, course: str | None = None) -> Week:
     """The week with this number (and course, when several courses have one)."""
-    with db.session() as s:
+    with db.reading() as s:
         query = select(Week).where(Week.number == number)
         if course is not None:
             query = query.where(Week.course == course)
@@ -106,7 +106,7 @@ def delete_week(db: Database, week_id: int) -> None:
 
 def week_detail(db: Database, week_id: int) -> WeekDetail:
     """A week with its sections, questions, links and tags, each in order."""
-    with db.session() as s:
+    with db.reading() as s:
         week = s.get(Week, week_id)
         if week is None:
             raise NotFound(f"no week with id {week_id}")

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import OperationalError
 
 from studylog.errors import DatabaseTooNew, StudylogError
-from studylog.store.engine import Session, make_engine
+from studylog.store.engine import BUSY_TIMEOUT_MS, Session, make_engine
 
 MIGRATIONS = Path(str(files("studylog.store.migrations")))
+READ_ONLY = "studylog_read_only"  # execution option: begin a deferred transaction, not BEGIN IMMEDIATE
 
 
 @dataclass(frozen=True)
@@ -25,15 +28,40 @@ class Database:
     path: Path
     engine: Engine
 
+    @cached_property
+    def read_engine(self) -> Engine:
+        """The same engine, beginning deferred transactions: readers never wait for a writer (WAL)."""
+        return self.engine.execution_options(**{READ_ONLY: True})
+
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls back if it raises."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        """One unit of work that may write: commits when the block ends, rolls back if it raises."""
+        with _busy_as_error(self.path), Session(self.engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A unit of work that only reads, from one consistent snapshot."""
+        with _busy_as_error(self.path), Session(self.read_engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def _busy_as_error(path: Path) -> Iterator[None]:
+    """A write lock held past the busy timeout becomes a message the user can act on."""
+    try:
+        yield
+    except OperationalError as exc:
+        if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
+            raise
+        raise StudylogError(
+            f"{path} stayed locked by another studylog for {BUSY_TIMEOUT_MS // 1000} s; try again"
+        ) from exc
 
 
 def _alembic_config():
@@ -54,7 +82,7 @@ def _script_revisions() -> tuple[str, set[str]]:
 
 def current_revision(path: Path) -> str | None:
     """The Alembic revision stamped in the file, None for a file without one."""
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
@@ -65,7 +93,7 @@ def current_revision(path: Path) -> str | None:
 
 
 def _has_tables(path: Path) -> bool:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0] > 0
 
 
@@ -73,7 +101,7 @@ def backup_copy(path: Path, label: str) -> Path:
     """Copy the database aside (consistently, WAL included) as <name>.<label>.<timestamp>.bak."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}.{label}.{stamp}.bak")
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
         source.backup(copy)
     return target
 
@@ -81,8 +109,9 @@ def backup_copy(path: Path, label: str) -> Path:
 def _use_transactional_ddl(engine: Engine) -> None:
     """Let SQLAlchemy, not the sqlite3 module, begin transactions, so DDL and writes are atomic.
 
-    BEGIN IMMEDIATE takes the write lock up front: a second writer (the TUI and a `verify`
-    in another terminal) waits out the busy timeout instead of failing mid-transaction.
+    A unit of work that may write begins with BEGIN IMMEDIATE, taking the write lock up front:
+    a second writer (the TUI and a `verify` in another terminal) waits out the busy timeout
+    instead of failing mid-transaction. Read-only units (Database.reading) begin deferred.
     """
 
     @event.listens_for(engine, "connect")
@@ -90,8 +119,9 @@ def _use_transactional_ddl(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _begin_immediate(connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    def _begin(connection) -> None:
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -117,6 +147,8 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
             revision = current_revision(path)
         except sqlite3.DatabaseError as exc:
             raise StudylogError(f"{path} is not a studylog database ({exc})") from exc
+        if revision is None and _has_tables(path):
+            raise StudylogError(f"{path} is an SQLite database, but not a studylog one; pick another --db")
     else:
         revision = None
     head, known = _script_revisions()
@@ -130,7 +162,7 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
     if revision != head:
         if not migrate:
             raise StudylogError(f"{path} needs migrating from {revision} to {head}")
-        if existed and (revision is not None or _has_tables(path)):
+        if revision is not None:
             backup_copy(path, f"rev-{revision or 'none'}")
         upgrade(engine)
     return Database(path=path, engine=engine)

@@ -7,7 +7,11 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 
+import pytest
+
+from studylog.errors import StudylogError
 from studylog.journal import weeks
 from studylog.store.database import open_database
 
@@ -52,17 +56,38 @@ def test_kill_during_a_write_keeps_the_last_commit(tmp_path):
 
 
 def test_a_reader_is_not_blocked_by_an_open_write(tmp_path):
-    """WAL: the TUI can read while a `verify` in another terminal holds the write lock."""
+    """WAL and deferred reads: the TUI lists weeks while a `verify` in another terminal holds the write lock."""
     path = tmp_path / "busy.db"
-    open_database(path).close()
+    db = open_database(path)
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )
     try:
         assert writer.stdout.readline().strip() == "mid-transaction"
-        with sqlite3.connect(path, timeout=1) as conn:
-            assert conn.execute("SELECT title FROM week").fetchall() == [("committed",)]
+        started = time.monotonic()
+        assert [s.week.title for s in weeks.list_weeks(db)] == ["committed"]
+        assert time.monotonic() - started < 2, "the read waited for the writer"
     finally:
         writer.kill()
         writer.wait()
+        db.close()
+
+
+def test_a_write_blocked_past_the_timeout_is_one_clear_error(tmp_path, monkeypatch):
+    path = tmp_path / "locked.db"
+    db = open_database(path)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert writer.stdout.readline().strip() == "mid-transaction"
+        with db.engine.connect() as conn:  # shorten the wait for this test only
+            conn.connection.dbapi_connection.execute("PRAGMA busy_timeout=200")
+        with pytest.raises(StudylogError, match="locked by another studylog"):
+            weeks.create_week(db, 9)
+    finally:
+        writer.kill()
+        writer.wait()
+        db.close()

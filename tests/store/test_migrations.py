@@ -79,3 +79,14 @@ def test_a_file_that_is_not_sqlite_gets_a_clear_error(tmp_path):
     path.write_text("just some notes\n" * 200)
     with pytest.raises(StudylogError, match="not a studylog database"):
         open_database(path)
+
+
+def test_another_apps_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(StudylogError, match="not a studylog one"):
+        open_database(path)
+    assert path.read_bytes() == before
+    assert list(tmp_path.glob("*.bak")) == []
