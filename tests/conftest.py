@@ -1,11 +1,18 @@
-"""Shared fixtures: real SQLite files under tmp_path, migrated by the real open_database."""
+"""Shared fixtures: real SQLite files under tmp_path, migrated by the real open_database; a fixed clock
+and stored check runs for the quiz."""
 
 from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
 
 import pytest
 
 from studylog.journal.demo import load_demo
 from studylog.store.database import Database, open_database
+from studylog.store.models import CheckRun, ClaimResult
+
+EQUALS = {"kind": "equals"}
 
 
 @pytest.fixture
@@ -23,3 +30,26 @@ def demo_db(db) -> Database:
     """The database with the bundled demo week loaded."""
     load_demo(db)
     return db
+
+
+@pytest.fixture
+def t0() -> datetime:
+    """The fixed clock's time: a Monday, 09:00 UTC (18:00 in Seoul)."""
+    return datetime(2024, 3, 4, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def recompute(demo_db, t0):
+    """recompute(check_id, label, computed, rule=EQUALS, ...): store a check run with one claim, as verify does."""
+
+    def store(check_id, label, computed, rule=EQUALS, *, expected=None, slug="inception-v1-params", status="passed"):
+        with demo_db.session() as s:
+            run = CheckRun(check_id=check_id, question_slug=slug, cache_key=f"{check_id}-key", status=status, started_at=t0)
+            s.add(run)
+            s.flush()
+            s.add(ClaimResult(
+                run_id=run.id, label=label, computed=json.dumps(computed), expected=json.dumps(expected),
+                rule=json.dumps(rule), verdict="holds",
+            ))
+
+    return store

@@ -1,22 +1,13 @@
-"""Quiz fixtures: a fixed clock, the demo's cards, and a way to look a card up."""
+"""Quiz fixtures: the demo's cards, and a way to look a card up (the fixed clock t0 and recompute are shared,
+in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import json
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pytest
 
 from studylog.quiz.deck import QuizItem, deck
-from studylog.store.models import CheckRun, ClaimResult
-
-EQUALS = {"kind": "equals"}
-
-
-@pytest.fixture
-def t0() -> datetime:
-    """The fixed clock's time: a Monday, 09:00 UTC (18:00 in Seoul)."""
-    return datetime(2024, 3, 4, 9, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
@@ -34,19 +25,3 @@ def card_of(demo_db, t0):
 
     return find
 
-
-@pytest.fixture
-def recompute(demo_db, t0):
-    """recompute(check_id, label, computed, rule=EQUALS, ...): store a check run with one claim, as verify does."""
-
-    def store(check_id, label, computed, rule=EQUALS, *, expected=None, slug="inception-v1-params", status="passed"):
-        with demo_db.session() as s:
-            run = CheckRun(check_id=check_id, question_slug=slug, cache_key=f"{check_id}-key", status=status, started_at=t0)
-            s.add(run)
-            s.flush()
-            s.add(ClaimResult(
-                run_id=run.id, label=label, computed=json.dumps(computed), expected=json.dumps(expected),
-                rule=json.dumps(rule), verdict="holds",
-            ))
-
-    return store
