@@ -69,11 +69,13 @@ class Claim:
         if expected is self.value and not _immutable_scalar(expected):
             raise ClaimError(f"claim {self.label!r} compares a value with itself")
 
-    def _finish(self, rule: dict, computed, expected, citation: str) -> bool:
+    def _finish(self, rule: dict, computed, expected, citation: str, *, asserted: bool | None = None) -> bool:
+        """Evaluate and record; `asserted` overrides the claim's own setting for this one rule (compare)."""
+        asserted = self.asserted if asserted is None else asserted
         ok = rules.holds(rule, computed, expected)
-        verdict = ("holds" if ok else "fails") if self.asserted else ("matches" if ok else "differs")
+        verdict = ("holds" if ok else "fails") if asserted else ("matches" if ok else "differs")
         cited = " · ".join(c for c in (self.citation, citation) if c)
-        self._record(ClaimRecord(self.label, computed, expected, rule, verdict, self.asserted, cited))
+        self._record(ClaimRecord(self.label, computed, expected, rule, verdict, asserted, cited))
         return ok
 
     def _terms(self, kind: str, expected, **options) -> tuple[dict, object, str]:
@@ -107,15 +109,17 @@ class Claim:
         rule = {"kind": "rounds_to", "unit": unit, "digits": digits} | ({"suffix": suffix} if suffix else {})
         return rule, number
 
+    def _evaluate(self, kind: str, expected, *, asserted: bool | None = None, **options) -> bool:
+        self._guard(expected)
+        return self._finish(*self._with_value(self._terms(kind, expected, **options)), asserted=asserted)
+
     def equals(self, expected) -> bool:
         """The value equals `expected` exactly."""
-        self._guard(expected)
-        return self._finish(*self._with_value(self._terms("equals", expected)))
+        return self._evaluate("equals", expected)
 
     def close_to(self, expected, *, rel: float | None = None, abs: float | None = None) -> bool:
         """The value is within a relative (`rel`) or absolute (`abs`) tolerance of `expected`."""
-        self._guard(expected)
-        return self._finish(*self._with_value(self._terms("close_to", expected, rel=rel, abs=abs)))
+        return self._evaluate("close_to", expected, rel=rel, abs=abs)
 
     def rounds_to(self, expected, *, unit: float | None = None, digits: int | None = None) -> bool:
         """`expected` (a ref or a number) is a correct printing of the value in units of `unit`.
@@ -123,8 +127,7 @@ class Claim:
         The unit defaults to the printed suffix read as decimal (K = 1000); tables with K = 1024 say so
         with unit=1024. The printed decimals come from the ref, or `digits=`.
         """
-        self._guard(expected)
-        return self._finish(*self._with_value(self._terms("rounds_to", expected, unit=unit, digits=digits)))
+        return self._evaluate("rounds_to", expected, unit=unit, digits=digits)
 
     def one_of(self, hypotheses: Mapping[str, object], *, rule: str = "equals", **options) -> bool:
         """Which hypotheses reproduce the claimed value: each hypothesis's value is held against it under `rule`.
@@ -140,8 +143,7 @@ class Claim:
         """Audit the value against a published one: verdict matches/differs, never failing the check."""
         if rule not in ("equals", "close_to", "rounds_to"):
             raise ClaimError(f"claim {self.label!r}: compare by equals, close_to or rounds_to, not {rule!r}")
-        self.asserted = False
-        return getattr(self, rule)(published, **options)
+        return self._evaluate(rule, published, asserted=False, **options)
 
     def _with_value(self, terms: tuple[dict, object, str]) -> tuple[dict, object, object, str]:
         rule, expected, citation = terms

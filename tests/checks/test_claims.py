@@ -47,6 +47,14 @@ def test_compare_audits_without_failing_the_check(ctx):
     assert not ctx.failed
 
 
+def test_a_compare_does_not_turn_later_rules_on_the_same_claim_into_audits(ctx):
+    claim = ctx.claim("3b params", 388_096)
+    claim.compare(ref("googlenet-2014", "table1", "inception (3b)", "params"), "rounds_to", unit=1024)
+    assert claim.equals(388_097) is False
+    assert [(c.verdict, c.asserted) for c in ctx.claims] == [("differs", False), ("fails", True)]
+    assert ctx.failed
+
+
 def test_one_of_evaluates_every_hypothesis_against_the_published_value(ctx):
     conv1 = ref("googlenet-2014", "table1", "convolution 7x7/2", "params")
     hypotheses = {"full 7x7x3->64": 7 * 7 * 3 * 64, "(7+7)*3*64 + 64": (7 + 7) * 3 * 64 + 64}
