@@ -56,7 +56,16 @@ def plain(value):
 
 
 def _immutable_scalar(value) -> bool:
+    """Scalars are shared by the interpreter (every 0 is the same object), so identity says nothing about them;
+    discovery refuses `claim("n", n).equals(n)` in the source instead."""
     return value is None or isinstance(value, (bool, int, float, str))
+
+
+def _same_value(value, expected) -> bool:
+    """Whether `expected` is the claimed value itself: the same object, or the same cited cell read twice."""
+    if isinstance(value, Reference) and isinstance(expected, Reference):
+        return value.citation == expected.citation
+    return expected is value and not _immutable_scalar(expected)
 
 
 class Claim:
@@ -66,7 +75,7 @@ class Claim:
         self._record, self.label, self.value, self.asserted, self.citation = record, label, value, asserted, citation
 
     def _guard(self, expected) -> None:
-        if expected is self.value and not _immutable_scalar(expected):
+        if _same_value(self.value, expected):
             raise ClaimError(f"claim {self.label!r} compares a value with itself")
 
     def _finish(self, rule: dict, computed, expected, citation: str, *, asserted: bool | None = None) -> bool:

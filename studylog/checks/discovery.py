@@ -16,7 +16,7 @@ from studylog.bank.question_file import iter_question_files
 from studylog.config import question_dirs
 from studylog.errors import StudylogError
 
-RULE_METHODS = {"equals", "close_to", "rounds_to", "compare"}
+RULE_METHODS = {"equals", "close_to", "rounds_to", "compare", "one_of"}
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,24 @@ def _literal(path: Path, node: ast.expr, what: str, kinds: tuple[type, ...]):
     return value
 
 
+def _compared(rule_call: ast.Call) -> list[ast.expr]:
+    """The expressions a rule call holds the claimed value against (each value of a literal one_of dict)."""
+    if not rule_call.args:
+        return []
+    first = rule_call.args[0]
+    return [v for v in first.values if v is not None] if isinstance(first, ast.Dict) else [first]
+
+
 def _self_comparisons(path: Path, tree: ast.Module) -> None:
     """Refuse `ctx.claim(label, x).equals(x)`: a claim never compares a value with itself."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RULE_METHODS:
             target = node.func.value
             if isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute) and target.func.attr == "claim":
-                if len(target.args) >= 2 and node.args and ast.dump(target.args[1]) == ast.dump(node.args[0]):
-                    raise StudylogError(f"{path}:{node.lineno}: this claim compares {ast.unparse(node.args[0])} with itself, so it cannot fail")
+                claimed = ast.dump(target.args[1]) if len(target.args) >= 2 else None
+                for expr in _compared(node):
+                    if ast.dump(expr) == claimed:
+                        raise StudylogError(f"{path}:{node.lineno}: this claim compares {ast.unparse(expr)} with itself, so it cannot fail")
 
 
 def _reports(function: ast.FunctionDef) -> bool:

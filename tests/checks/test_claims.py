@@ -76,7 +76,13 @@ def test_a_claim_never_compares_a_value_with_itself(ctx):
     shape = [1, 3, 224, 224]
     with pytest.raises(ClaimError, match="with itself"):
         ctx.claim("shape", shape).equals(shape)
+    cell = ("googlenet-2014", "table1", "inception (3a)", "params")
+    with pytest.raises(ClaimError, match="with itself"):  # the same cited cell, read twice
+        ctx.claim("3a", ref(*cell)).compare(ref(*cell), "rounds_to")
+    with pytest.raises(ClaimError, match="with itself"):
+        ctx.claim("3a", ref(*cell)).one_of({"the table itself": ref(*cell)}, rule="rounds_to")
     assert not ctx.claims
+    assert ctx.claim("small ints are shared objects, yet 0 == 0 is a claim", 2 - 2).equals(0)
 
 
 def test_a_suffixed_reference_must_say_what_its_suffix_means(ctx):

@@ -63,6 +63,7 @@ def test_the_code_hash_follows_the_module_its_local_imports_and_its_references(b
     ('@check(CHECK_ID)\ndef c(ctx): pass\n', "bad.py:1: @check id must be a literal"),
     ('@check("c", timeout=LIMIT)\ndef c(ctx): pass\n', "bad.py:1: @check timeout must be a literal"),
     ('@check("c")\ndef c(ctx):\n    ctx.claim("n", n).equals(n)\n', "bad.py:3: this claim compares n with itself"),
+    ('@check("c")\ndef c(ctx):\n    ctx.claim("n", n).one_of({"a": m, "b": n})\n', "bad.py:3: this claim compares n with itself"),
     ('@check("c")\ndef c(ctx) pass\n', "bad.py:2: "),
 ])
 def test_bad_declarations_are_named_with_file_and_line(tmp_path, monkeypatch, source, message):
