@@ -20,7 +20,7 @@ def test_demo_then_week_show_prints_the_seed_week(tmp_path):
     out = result.output
     for expected in ("[week4] 네부캠 ai tech 4주차 회고", "피어세션", "주말 계획", "공부 내용 링크",
                      "192*1*1*64 = 12288", "1*7*7*64 = 3136", "return x, aux2, aux1",
-                     "[git] vscode로 git commit 하는 법", "Q. 보조분류기(Auxiliary Classifier)"):
+                     "2023-11-28 - [et al/Docker&git] - [git] vscode로 git commit 하는 법", "Q. 보조분류기(Auxiliary Classifier)"):
         assert expected in out
     assert "19211*64" not in out
 
@@ -83,3 +83,21 @@ def test_help_lists_the_commands():
     assert result.exit_code == 0
     for command in ("demo", "week", "question", "search"):
         assert command in result.output
+
+
+def test_demo_refuses_to_load_without_its_questions(db):
+    assert run("question", "add", "mine", "--id", "inception-v1-params").exit_code == 0
+    result = run("demo")
+    assert result.exit_code == 1
+    assert "'inception-v1-params' is already in the database" in result.output
+    assert run("week", "list").output.startswith("no weeks yet")
+
+
+def test_links_show_even_without_a_links_section(db):
+    from studylog.journal import links, weeks
+
+    week = weeks.create_week(db, 5)
+    links.add_link(db, week.id, "[git] rebase", category="et al/git")
+    out = run("week", "show", "5").output
+    assert out.count("[et al/git] - [git] rebase") == 1
+    assert "공부 내용 링크" in out

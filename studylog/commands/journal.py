@@ -97,7 +97,7 @@ def question_show(db, key: str) -> None:
 def question_add(db, title, week_number, text, answer, tags, slug) -> None:
     """Add a question titled TITLE."""
     week_id = weeks.find_week(db, week_number).id if week_number is not None else None
-    row = questions.add_question(db, title, text, answer, slug=slug, week_id=week_id, tags=tags)
+    row = questions.add_question(db, title, text or title, answer, slug=slug, week_id=week_id, tags=tags)
     click.echo(f"added question {row.slug}")
 
 

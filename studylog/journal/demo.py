@@ -10,8 +10,9 @@ from sqlmodel import func, select
 from studylog.bank.question_file import QuestionFile, iter_question_files
 from studylog.config import bundled_questions_dir
 from studylog.errors import StudylogError
+from studylog.journal.questions import set_tags
 from studylog.store.database import Database
-from studylog.store.models import Link, Question, QuestionTag, Section, Week
+from studylog.store.models import Link, Question, Section, Week
 
 DEMO_FILE = files("studylog.demo") / "week4.toml"
 
@@ -39,6 +40,8 @@ def load_demo(db: Database) -> Week:
             s.add(section)
             s.flush()
             for q_position, question_id in enumerate(question_ids):
+                if question_id not in bank:
+                    raise StudylogError(f"{DEMO_FILE}: question '{question_id}' is not in the bank {bundled_questions_dir()}")
                 _add_bank_question(s, bank[question_id], week.id, section.id, q_position)
         for position, link_spec in enumerate(data.get("links", [])):
             s.add(Link(week_id=week.id, position=position, **link_spec))
@@ -47,12 +50,13 @@ def load_demo(db: Database) -> Week:
 
 def _add_bank_question(s, source: QuestionFile, week_id: int, section_id: int, position: int) -> None:
     if s.exec(select(Question).where(Question.slug == source.id)).first():
-        return
+        raise StudylogError(
+            f"a question with id '{source.id}' is already in the database; the demo needs that id (use another --db)"
+        )
     question = Question(
         slug=source.id, title=source.title, question=source.question, answer=source.answer,
         week_id=week_id, section_id=section_id, position=position, status="answered",
     )
     s.add(question)
     s.flush()
-    for tag in source.tags:
-        s.add(QuestionTag(question_id=question.id, tag=tag))
+    set_tags(s, question.id, source.tags)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from studylog.errors import NotFound, StudylogError
+from studylog.errors import NotFound
 from studylog.journal import ordering
+from studylog.journal.editing import apply_fields
 from studylog.store.database import Database
 from studylog.store.models import Link, Week
 
@@ -34,10 +35,7 @@ def update_link(db: Database, link_id: int, **fields) -> Link:
     """Change a link's title, url, category or date."""
     with db.session() as s:
         link = _get(s, link_id)
-        for name, value in fields.items():
-            if name not in {"title", "url", "category", "posted_on"}:
-                raise StudylogError(f"a link has no field '{name}'")
-            setattr(link, name, value)
+        apply_fields(link, fields, {"title", "url", "category", "posted_on"}, "link")
         return link
 
 

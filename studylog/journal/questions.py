@@ -7,8 +7,9 @@ from datetime import datetime
 
 from sqlmodel import delete, select
 
-from studylog.errors import EditConflict, NotFound, StudylogError
+from studylog.errors import NotFound, StudylogError
 from studylog.journal import ordering
+from studylog.journal.editing import apply_fields, ensure_unchanged
 from studylog.store.database import Database
 from studylog.store.models import Question, QuestionTag, Week, utcnow
 from studylog.store.text import nfc
@@ -22,9 +23,15 @@ def slugify(text: str) -> str:
     return "-".join(words)[:60] or "question"
 
 
-def _set_tags(s, question_id: int, tags) -> None:
+def normalise_tag(tag: str) -> str:
+    """A tag as stored and queried: NFC, trimmed, lowercase (so GoogLeNet and googlenet are one tag)."""
+    return nfc(tag).strip().lower()
+
+
+def set_tags(s, question_id: int, tags) -> None:
+    """Replace a question's tags within the session s, normalised and without duplicates."""
     s.exec(delete(QuestionTag).where(QuestionTag.question_id == question_id))
-    for tag in dict.fromkeys(t.strip().lower() for t in tags if t.strip()):
+    for tag in dict.fromkeys(normalise_tag(t) for t in tags if t.strip()):
         s.add(QuestionTag(question_id=question_id, tag=tag))
 
 
@@ -53,17 +60,16 @@ def add_question(
         )
         s.add(row)
         s.flush()
-        _set_tags(s, row.id, tags)
+        set_tags(s, row.id, tags)
         return row
 
 
 def get_question(db: Database, key: str | int) -> Question:
-    """A question by slug or numeric id."""
+    """A question by slug, else by numeric row id (a slug may be all digits, such as 2024)."""
     with db.reading() as s:
-        if isinstance(key, int) or str(key).isdigit():
+        row = s.exec(select(Question).where(Question.slug == nfc(str(key)))).first()
+        if row is None and str(key).isdigit():
             row = s.get(Question, int(key))
-        else:
-            row = s.exec(select(Question).where(Question.slug == nfc(str(key)))).first()
     if row is None:
         raise NotFound(f"no question '{key}' (see `studylog question list`)")
     return row
@@ -87,15 +93,11 @@ def update_question(
         row = s.get(Question, question_id)
         if row is None:
             raise NotFound(f"no question with id {question_id}")
-        if expected_updated_at is not None and row.updated_at != expected_updated_at:
-            raise EditConflict(f"question '{row.slug}' was changed elsewhere at {row.updated_at:%H:%M:%S}")
-        for name, value in fields.items():
-            if name not in QUESTION_FIELDS:
-                raise StudylogError(f"a question has no field '{name}'")
-            setattr(row, name, value)
+        ensure_unchanged(row, expected_updated_at, f"question '{row.slug}'")
+        apply_fields(row, fields, QUESTION_FIELDS, "question")
         row.updated_at = utcnow()
         if tags is not None:
-            _set_tags(s, question_id, tags)
+            set_tags(s, question_id, tags)
         return row
 
 
@@ -106,7 +108,7 @@ def list_questions(db: Database, week_number: int | None = None, tag: str | None
         if week_number is not None:
             query = query.where(Week.number == week_number)
         if tag is not None:
-            query = query.join(QuestionTag).where(QuestionTag.tag == nfc(tag).lower())
+            query = query.join(QuestionTag).where(QuestionTag.tag == normalise_tag(tag))
         return list(s.exec(query.order_by(Week.number, Question.position, Question.id)))
 
 

@@ -7,6 +7,7 @@ Queries are NFC-normalised like the stored text.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -14,7 +15,7 @@ from sqlalchemy import text
 from studylog.store.database import Database
 from studylog.store.text import nfc
 
-SNIPPET_RADIUS = 30
+SNIPPET_RADIUS = 30  # terminal cells each side of a match
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,24 @@ def _escape_like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _cells(char: str) -> int:
+    """Terminal cells a character takes: Hangul and other wide characters take two."""
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def _snippet(content: str, term: str) -> tuple[str, int]:
+    """The text around the first match, SNIPPET_RADIUS terminal cells each side, and where the match starts."""
     flat = " ".join(content.split())
     at = flat.lower().find(term.lower())
-    start = max(0, at - SNIPPET_RADIUS)
+    start, budget = at, SNIPPET_RADIUS
+    while start > 0 and _cells(flat[start - 1]) <= budget:
+        start -= 1
+        budget -= _cells(flat[start])
+    end, budget = at + len(term), SNIPPET_RADIUS
+    while end < len(flat) and _cells(flat[end]) <= budget:
+        budget -= _cells(flat[end])
+        end += 1
     prefix = "…" if start else ""
-    end = at + len(term) + SNIPPET_RADIUS
     return prefix + flat[start:end] + ("…" if end < len(flat) else ""), at - start + len(prefix)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from studylog.errors import EditConflict, NotFound
+from studylog.errors import NotFound
 from studylog.journal import ordering
+from studylog.journal.editing import apply_fields, ensure_unchanged
 from studylog.store.database import Database
 from studylog.store.models import Section, Week, utcnow
 
@@ -60,14 +61,8 @@ def update_section(db: Database, section_id: int, *, expected_updated_at: dateti
     """
     with db.session() as s:
         section = _get(s, section_id)
-        if expected_updated_at is not None and section.updated_at != expected_updated_at:
-            raise EditConflict(
-                f"section '{section.title or section.kind}' was changed elsewhere at {section.updated_at:%H:%M:%S}"
-            )
-        for name, value in fields.items():
-            if name not in {"title", "body", "kind", "level"}:
-                raise NotFound(f"a section has no field '{name}'")
-            setattr(section, name, value)
+        ensure_unchanged(section, expected_updated_at, f"section '{section.title or section.kind}'")
+        apply_fields(section, fields, {"title", "body", "kind", "level"}, "section")
         section.updated_at = utcnow()
         return section
 

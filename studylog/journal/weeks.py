@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,8 +11,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import func, select
 
 from studylog.errors import NotFound, StudylogError
+from studylog.journal.editing import apply_fields
 from studylog.store.database import Database
 from studylog.store.models import Link, Question, QuestionTag, Section, Week, utcnow
+from studylog.store.text import nfc
+
+WEEK_FIELDS = {"number", "title", "course", "start_date", "end_date"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,22 @@ class WeekDetail:
         """The questions raised in this section."""
         return [q for q in self.questions if q.section_id == section.id]
 
+    @property
+    def links_section(self) -> Section | None:
+        """The section the study links are shown under: the first of kind study_links, if any."""
+        return next((s for s in self.sections if s.kind == "study_links"), None)
+
+
+def date_range(start: date | None, end: date | None) -> str:
+    """A week's dates as the blog shows them: `2023-11-27 ~ 2023-12-01`, `~ 2023-12-01`, `2023-11-27` or ''."""
+    first, last = (d.isoformat() if d else "" for d in (start, end))
+    return f"{first} ~ {last}".strip() if last else first
+
+
+def week_title(number: int | None, title: str) -> str:
+    """A week's title line as the blog shows it: `[week4] 네부캠 ai tech 4주차 회고`."""
+    return f"[week{number}] {title}".rstrip()
+
 
 def list_weeks(db: Database) -> list[WeekSummary]:
     """All weeks, by course and number."""
@@ -51,7 +73,7 @@ def find_week(db: Database, number: int, course: str | None = None) -> Week:
     with db.reading() as s:
         query = select(Week).where(Week.number == number)
         if course is not None:
-            query = query.where(Week.course == course)
+            query = query.where(Week.course == nfc(course))
         matches = s.exec(query).all()
     if not matches:
         raise NotFound(f"no week {number}" + (f" in course '{course}'" if course else "") + " (see `studylog week list`)")
@@ -70,14 +92,10 @@ def create_week(
     end_date: date | None = None,
 ) -> Week:
     """A new week; the number must be free in its course."""
-    if start_date and end_date and end_date < start_date:
-        raise StudylogError(f"end date {end_date} is before start date {start_date}")
     week = Week(number=number, title=title, course=course, start_date=start_date, end_date=end_date)
-    try:
-        with db.session() as s:
-            s.add(week)
-    except IntegrityError:
-        raise StudylogError(f"week {number} already exists" + (f" in course '{course}'" if course else "")) from None
+    _check_dates(week)
+    with _number_is_free(number, course), db.session() as s:
+        s.add(week)
     return week
 
 
@@ -87,12 +105,26 @@ def update_week(db: Database, week_id: int, **fields) -> Week:
         week = s.get(Week, week_id)
         if week is None:
             raise NotFound(f"no week with id {week_id}")
-        for name, value in fields.items():
-            if name not in {"number", "title", "course", "start_date", "end_date"}:
-                raise StudylogError(f"a week has no field '{name}'")
-            setattr(week, name, value)
+        apply_fields(week, fields, WEEK_FIELDS, "week")
+        _check_dates(week)
         week.updated_at = utcnow()
+        with _number_is_free(week.number, week.course):
+            s.flush()
         return week
+
+
+def _check_dates(week: Week) -> None:
+    if week.start_date and week.end_date and week.end_date < week.start_date:
+        raise StudylogError(f"end date {week.end_date} is before start date {week.start_date}")
+
+
+@contextmanager
+def _number_is_free(number: int, course: str) -> Iterator[None]:
+    """Turn the unique (course, number) constraint into a message."""
+    try:
+        yield
+    except IntegrityError:
+        raise StudylogError(f"week {number} already exists" + (f" in course '{course}'" if course else "")) from None
 
 
 def delete_week(db: Database, week_id: int) -> None:

@@ -124,3 +124,35 @@ def test_demo_week_is_the_seed_post(demo_db):
     assert "        return x, aux2, aux1 # aux는 Auxiliary Classifier의 약자" in asked[2].answer
     assert len(detail.links) == 5
     assert all("Designed by Tistory" not in s.body and "ABOUT ME" not in s.body for s in detail.sections)
+
+
+def test_editing_a_week_onto_a_taken_number_or_backwards_dates_is_refused(db):
+    weeks.create_week(db, 4)
+    five = weeks.create_week(db, 5, start_date=date(2023, 12, 4))
+    with pytest.raises(StudylogError, match="week 4 already exists"):
+        weeks.update_week(db, five.id, number=4)
+    with pytest.raises(StudylogError, match="before start date"):
+        weeks.update_week(db, five.id, end_date=date(2023, 12, 1))
+    with pytest.raises(StudylogError, match="a week has no field 'colour'"):
+        weeks.update_week(db, five.id, colour="red")
+    assert [s.week.number for s in weeks.list_weeks(db)] == [4, 5]
+    assert weeks.find_week(db, 5).end_date is None
+
+
+def test_a_course_typed_decomposed_finds_the_week(db):
+    weeks.create_week(db, 4, course="부스트캠프")
+    assert weeks.find_week(db, 4, course=unicodedata.normalize("NFD", "부스트캠프")).number == 4
+
+
+def test_tags_are_one_tag_whatever_their_case(db):
+    q = questions.add_question(db, "Inception", tags=["GoogLeNet", " googlenet "])
+    assert questions.question_tags(db, q.id) == ["googlenet"]
+    assert [r.slug for r in questions.list_questions(db, tag="GoogLeNet")] == [q.slug]
+
+
+def test_an_all_digit_question_id_is_found_by_its_id(db):
+    first = questions.add_question(db, "first")
+    numbered = questions.add_question(db, "2024")
+    assert numbered.slug == "2024"
+    assert questions.get_question(db, "2024").id == numbered.id
+    assert questions.get_question(db, str(first.id)).id == first.id
