@@ -1,9 +1,10 @@
 # The README's two commands: `make demo` (the app on its bundled demo) and `make test`.
 # Both create .venv on first use and reuse it while pyproject.toml and setup.py are unchanged.
 
-PYTHON ?= python3
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
-INPUTS_HASH := $(shell cat pyproject.toml setup.py | sha256sum | cut -c1-16)
+INPUTS_HASH := $(shell $(PYTHON) -c "import hashlib; print(hashlib.sha256(open('pyproject.toml','rb').read() + open('setup.py','rb').read()).hexdigest()[:16])")
+NEED_311 := import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else f"studylog needs Python 3.11, {sys.executable} is {sys.version.split()[0]}: run make PYTHON=/path/to/python3.11")
 STAMP := $(VENV)/.installed-$(INPUTS_HASH)
 
 .PHONY: demo test bench bench-count venv
@@ -36,6 +37,7 @@ $(BENCH_VENV)/.installed: benchmarks/requirements-count.txt
 venv: $(STAMP)
 
 $(STAMP):
+	@$(PYTHON) -c '$(NEED_311)'
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	rm -f $(VENV)/.installed-*
