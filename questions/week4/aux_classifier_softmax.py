@@ -27,8 +27,8 @@ def cross_entropy_includes_softmax(ctx):
     ctx.claim("CrossEntropyLoss(logits) vs NLLLoss(log_softmax(logits))", right).close_to(
         nn.NLLLoss()(F.log_softmax(logits, dim=1), targets).item(), rel=1e-6)
     double = nn.CrossEntropyLoss()(F.softmax(logits, dim=1), targets).item()
-    ctx.claim("CrossEntropyLoss(softmax(logits)), softmax applied twice, vs the right loss", double).compare(
-        right, rule="close_to", rel=1e-3)
+    ctx.claim("CrossEntropyLoss(softmax(logits)), softmax applied twice: not the right loss", double).differs_from(
+        right, rel=1e-3)
     confident = 100 * F.one_hot(targets, CLASSES).float()  # a model that is sure, and right
     ctx.claim("a sure and right model: CrossEntropyLoss(logits)", nn.CrossEntropyLoss()(confident, targets).item()).close_to(
         0.0, abs=1e-6)

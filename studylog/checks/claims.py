@@ -1,7 +1,7 @@
 """What a check states: `ctx.claim(label, value)` and a rule, each claim evaluated and recorded at once.
 
 A failing claim does not stop the check, so every claim of a run is reported. Asserted claims
-(equals, close_to, rounds_to, one_of) decide whether the check passes; `compare(...)` audits a
+(equals, close_to, rounds_to, one_of, differs_from) decide whether the check passes; `compare(...)` audits a
 published value with a verdict matches/differs and never fails the check; `ctx.report` states a
 measured value with no expectation.
 """
@@ -147,6 +147,13 @@ class Claim:
             self._guard(value)
         inner, expected, citation = self._terms(rule, self.value, **options)
         return self._finish({"kind": "one_of", "rule": inner}, plain(dict(hypotheses)), expected, citation)
+
+    def differs_from(self, other, *, rel: float | None = None, abs: float | None = None) -> bool:
+        """The value is not `other` (not within `rel`/`abs` of it, when given): asserts that a change matters."""
+        kind = "equals" if rel is None and abs is None else "close_to"
+        self._guard(other)
+        inner, expected, citation = self._terms(kind, other, rel=rel, abs=abs)
+        return self._finish({"kind": "differs", "rule": inner}, plain(self.value), expected, citation)
 
     def compare(self, published, rule: str = "equals", **options) -> bool:
         """Audit the value against a published one: verdict matches/differs, never failing the check."""

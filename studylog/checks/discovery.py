@@ -16,7 +16,7 @@ from studylog.bank.question_file import iter_question_files
 from studylog.config import question_dirs
 from studylog.errors import StudylogError
 
-RULE_METHODS = {"equals", "close_to", "rounds_to", "compare", "one_of"}
+RULE_METHODS = {"equals", "close_to", "rounds_to", "compare", "one_of", "differs_from"}
 
 
 @dataclass(frozen=True)

@@ -46,10 +46,11 @@ def documents(citation: str) -> list[str]:
 
 def format_expected(claim: ClaimView) -> str:
     kind = claim.rule["kind"]
-    inner = claim.rule.get("rule", {}) if kind == "one_of" else claim.rule
-    if inner.get("kind") == "rounds_to":
-        return _printed(inner, claim.expected)
-    return "—" if kind == "report" else format_value(claim.expected)
+    if kind == "report":
+        return "—"
+    inner = claim.rule.get("rule", claim.rule)  # one_of and differs wrap the rule the value is held to
+    text = _printed(inner, claim.expected) if inner.get("kind") == "rounds_to" else format_value(claim.expected)
+    return f"≠ {text}" if kind == "differs" else text
 
 
 def format_computed(claim: ClaimView, separator: str = " / ") -> str:

@@ -5,6 +5,7 @@ Pure Python on plain JSON values, so the quiz can grade a typed number with the 
   {"kind": "close_to", "rel": 1e-6, "abs": 0.0}
   {"kind": "rounds_to", "unit": 1024, "digits": 0, "suffix": "K"}   the printed value, to `digits` decimals
   {"kind": "one_of", "rule": {...}}      computed = {hypothesis: value}; each is held against the expected
+  {"kind": "differs", "rule": {...}}     holds when the inner rule does not (a mistake shown to change the result)
   {"kind": "report", "unit": "FLOP/s"}   a measured value stated without any expectation
 """
 
@@ -47,6 +48,8 @@ def holds(rule: dict, computed, expected) -> bool:
         return _pairwise(computed, expected, lambda c, e: _rounds_to(c, e, rule["unit"], rule["digits"]))
     if kind == "one_of":
         return isinstance(computed, dict) and any(hypothesis_verdicts(rule, computed, expected).values())
+    if kind == "differs":
+        return not holds(rule["rule"], computed, expected)
     raise ValueError(f"rule {kind!r} compares nothing")
 
 
@@ -70,6 +73,8 @@ def describe(rule: dict) -> str:
         return f"rounds to the printed value ({scale}{rule['digits']} decimal{'' if rule['digits'] == 1 else 's'}: within \u00b1{0.5 * 10.0 ** -rule['digits']:g})"
     if kind == "one_of":
         return f"one of the hypotheses, each {describe(rule['rule'])}"
+    if kind == "differs":
+        return f"differs from it (not {describe(rule['rule'])})"
     if kind == "report":
         return f"measured{' in ' + rule['unit'] if rule.get('unit') else ''}, not compared"
     raise ValueError(f"unknown rule {kind!r}")

@@ -7,6 +7,8 @@ import pytest
 from studylog.checks import ClaimError, ref
 from studylog.checks import rules
 from studylog.checks.context import CheckContext
+from studylog.checks.display import format_expected
+from studylog.checks.views import ClaimView
 from studylog.checks.references import ReferenceLookupError
 from studylog.config import CHECK_PATHS_ENV_VAR
 from fakebank import write_reference
@@ -63,6 +65,18 @@ def test_one_of_evaluates_every_hypothesis_against_the_published_value(ctx):
     assert claim.expected == 2.7 and claim.computed == {"full 7x7x3->64": 9408, "(7+7)*3*64 + 64": 2752}
     assert rules.hypothesis_verdicts(claim.rule, claim.computed, claim.expected) == {"full 7x7x3->64": False, "(7+7)*3*64 + 64": True}
     assert not ctx.claim("none of them", 1_000).one_of({"a": 1, "b": 2})
+
+
+def test_differs_from_asserts_that_a_mistake_changes_the_result(ctx):
+    assert ctx.claim("double softmax", 6.9).differs_from(13.2, rel=1e-3)
+    assert not ctx.claim("no change at all", 13.2).differs_from(13.2, rel=1e-3)
+    assert ctx.claim("another list", [1, 2]).differs_from([2, 1])
+    first, second, third = ctx.claims
+    assert (first.verdict, second.verdict, third.verdict) == ("holds", "fails", "holds") and ctx.failed
+    assert first.rule == {"kind": "differs", "rule": {"kind": "close_to", "rel": 1e-3, "abs": 0.0}}
+    assert rules.describe(first.rule) == "differs from it (not within relative 0.001)"
+    assert third.rule == {"kind": "differs", "rule": {"kind": "equals"}}
+    assert format_expected(ClaimView(**first.to_json())) == "≠ 13.2"
 
 
 def test_close_to_needs_a_tolerance_and_reports_its_rule(ctx):
