@@ -52,6 +52,11 @@ def googlenet_train_outputs(ctx):
     ctx.claim("eval mode: what forward returns", [type(logits).__name__, list(logits.shape)]).equals(["Tensor", [2, CLASSES]])
 
 
+def nonzero_gradients(gradients) -> int:
+    """How many of `gradients` (from torch.autograd.grad, allow_unused) exist and are not all zero."""
+    return sum(g is not None and bool(g.count_nonzero()) for g in gradients)
+
+
 @check("googlenet-aux-loss-gradients", question="aux-classifier-softmax")
 def aux_loss_gradients(ctx):
     torch.manual_seed(0)
@@ -59,16 +64,13 @@ def aux_loss_gradients(ctx):
     targets = torch.tensor([1, 2])
     outputs = model(torch.randn(2, 3, 64, 64))
     weight = ref("googlenet-2014", "text", "aux_loss_weight")
-    aux_losses = {"aux1": F.cross_entropy(outputs.aux_logits1, targets), "aux2": F.cross_entropy(outputs.aux_logits2, targets)}
     main = F.cross_entropy(outputs.logits, targets)
-    loss = main + weight.number * sum(aux_losses.values())
-    aux_parameters = [p for head in aux_losses for p in getattr(model, head).parameters()]
-    reached = torch.autograd.grad(main, aux_parameters, retain_graph=True, allow_unused=True)
+    loss = main + weight.number * (F.cross_entropy(outputs.aux_logits1, targets) + F.cross_entropy(outputs.aux_logits2, targets))
+    heads = {head: list(getattr(model, head).parameters()) for head in ("aux1", "aux2")}
+    every_aux_parameter = heads["aux1"] + heads["aux2"]
+    reached = torch.autograd.grad(main, every_aux_parameter, retain_graph=True, allow_unused=True)
     ctx.claim("aux-head parameters the main loss alone reaches", sum(g is not None for g in reached)).equals(0)
-    for head, aux_loss in aux_losses.items():
-        last = getattr(model, head).fc2.weight
-        (alone,) = torch.autograd.grad(aux_loss, last, retain_graph=True)
-        (total,) = torch.autograd.grad(loss, last, retain_graph=True)
-        share = (total * alone).sum() / (alone * alone).sum()
-        ctx.claim(f"{head}: gradient of CE + 0.3(CE_aux1 + CE_aux2) on its last layer / gradient of its own CE",
-                  share.item()).close_to(weight, rel=1e-4)
+    for head, parameters in heads.items():
+        gradients = torch.autograd.grad(loss, parameters, retain_graph=True, allow_unused=True)
+        ctx.claim(f"{head}: parameters with a non-zero gradient from the training loss CE + {weight.printed}(CE_aux1 + CE_aux2)",
+                  nonzero_gradients(gradients), citation=weight.citation).equals(len(parameters))
