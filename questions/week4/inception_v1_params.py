@@ -31,7 +31,10 @@ def inception_3a(ctx):
     ctx.claim("the student's four branches, bias excluded", branches).equals([12_288, 129_024, 15_872, 6_144])
     weights = count_params(block, bias=False)
     ctx.claim("weights in inception (3a), bias excluded", weights).equals(163_328)
-    ctx.claim("paper Table 1, K = 1024", weights).rounds_to(table1("inception (3a)", "params"), unit=1024)
+    in_k = weights / 1024
+    tie = ", a rounding tie" if in_k % 1 == 0.5 else ""
+    ctx.claim(f"paper Table 1, K = 1024 ({weights:,} / 1024 = {in_k:g}{tie})", weights).rounds_to(
+        table1("inception (3a)", "params"), unit=1024)
     ctx.claim("paper Table 1, K = 1000", weights).compare(table1("inception (3a)", "params"), rule="rounds_to", unit=1000)
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 
-# Slack for float division when a count lands exactly half a printed digit away (163,328 / 1024 = 159.5).
+# A value exactly half a printed digit away (163,328 / 1024 = 159.5 printed as 159) is a tie: either rounding
+# of it is a correct printing. The slack keeps ties whose division is inexact in floating point: for 385,000,000
+# against 0.39B, |0.385 - 0.39| computes as 0.0050000000000000044, a hair over half of 0.01.
 _ROUNDING_SLACK = 1e-9
 
 
