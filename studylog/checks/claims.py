@@ -10,30 +10,14 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass
 
 from studylog.checks import rules
 from studylog.checks.references import SUFFIX_MULTIPLIERS, Reference
+from studylog.checks.views import ClaimView
 
 
 class ClaimError(ValueError):
     """A claim that cannot be evaluated as written: a value compared with itself, a rule missing its terms."""
-
-
-@dataclass(frozen=True)
-class ClaimRecord:
-    """One evaluated claim, in plain JSON values."""
-
-    label: str
-    computed: object
-    expected: object
-    rule: dict
-    verdict: str  # holds | fails (asserted) · matches | differs (compare) · reported
-    asserted: bool
-    citation: str
-
-    def to_json(self) -> dict:
-        return asdict(self)
 
 
 def plain(value):
@@ -71,7 +55,7 @@ def _same_value(value, expected) -> bool:
 class Claim:
     """A labelled value waiting for its rule; each rule method evaluates, records and returns whether it holds."""
 
-    def __init__(self, record: Callable[[ClaimRecord], None], label: str, value, *, asserted: bool, citation: str):
+    def __init__(self, record: Callable[[ClaimView], None], label: str, value, *, asserted: bool, citation: str):
         self._record, self.label, self.value, self.asserted, self.citation = record, label, value, asserted, citation
 
     def _guard(self, expected) -> None:
@@ -84,7 +68,7 @@ class Claim:
         ok = rules.holds(rule, computed, expected)
         verdict = ("holds" if ok else "fails") if asserted else ("matches" if ok else "differs")
         cited = " · ".join(c for c in (self.citation, citation) if c)
-        self._record(ClaimRecord(self.label, computed, expected, rule, verdict, asserted, cited))
+        self._record(ClaimView(self.label, computed, expected, rule, verdict, asserted, cited))
         return ok
 
     def _terms(self, kind: str, expected, **options) -> tuple[dict, object, str]:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from studylog.checks.claims import Claim, ClaimRecord, plain
+from studylog.checks.claims import Claim, plain
+from studylog.checks.views import ClaimView
 
 
 class CheckContext:
     """Collects a check's claims as they are made, passing each to `on_claim` (the runner streams them out)."""
 
-    def __init__(self, device: str, on_claim: Callable[[ClaimRecord], None] = lambda record: None):
+    def __init__(self, device: str, on_claim: Callable[[ClaimView], None] = lambda record: None):
         self.device = device
-        self.claims: list[ClaimRecord] = []
+        self.claims: list[ClaimView] = []
         self._on_claim = on_claim
 
-    def _record(self, record: ClaimRecord) -> None:
+    def _record(self, record: ClaimView) -> None:
         self.claims.append(record)
         self._on_claim(record)
 
@@ -30,7 +31,7 @@ class CheckContext:
     def report(self, label: str, value, *, unit: str = "") -> None:
         """State a measured value (a latency, a rate) that nothing is compared with."""
         rule = {"kind": "report", "unit": unit} if unit else {"kind": "report"}
-        self._record(ClaimRecord(label, plain(value), None, rule, "reported", False, ""))
+        self._record(ClaimView(label, plain(value), None, rule, "reported", False, ""))
 
     @property
     def failed(self) -> bool:

@@ -13,10 +13,7 @@ from studylog.store.models import CheckRun, ClaimResult, utcnow
 
 def record_run(db: Database, spec: CheckSpec, code: str, key: str, result: dict) -> RunView:
     """Store the zygote's `finished` message for `spec` and return it as a RunView."""
-    claims = tuple(
-        ClaimView(c["label"], c["computed"], c["expected"], c["rule"], c["verdict"], c["asserted"], c["citation"])
-        for c in result.get("claims", ())
-    )
+    claims = tuple(ClaimView(**claim) for claim in result.get("claims", ()))
     run = CheckRun(
         check_id=spec.check_id, question_slug=spec.question_slug, cache_key=key, code_hash=code,
         torch_version=result.get("torch_version", ""), torchvision_version=result.get("torchvision_version", ""),

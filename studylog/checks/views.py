@@ -1,8 +1,9 @@
-"""Plain views of stored check runs, for the CLI, the TUI, the blog and the quiz (no ORM objects)."""
+"""Plain views of claims and check runs (no ORM objects): what a check states, and what the CLI, the TUI,
+the blog and the quiz read back."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from studylog.checks import rules
@@ -10,15 +11,20 @@ from studylog.checks import rules
 
 @dataclass(frozen=True)
 class ClaimView:
-    """One claim of a run. computed/expected are JSON values; rule is the rule's JSON (see rules.py)."""
+    """One evaluated claim, as a check states it and as a run stores it. computed/expected are JSON values;
+    rule is the rule's JSON (see rules.py)."""
 
     label: str
     computed: object
     expected: object
     rule: dict
-    verdict: str  # holds | fails | matches | differs | reported
+    verdict: str  # holds | fails (asserted) · matches | differs (compare) · reported
     asserted: bool
     citation: str
+
+    def to_json(self) -> dict:
+        """The claim's fields as plain JSON (how a check's process sends it to the runner)."""
+        return asdict(self)
 
     @property
     def rule_text(self) -> str:

@@ -8,7 +8,6 @@ from studylog.checks import ClaimError, ref
 from studylog.checks import rules
 from studylog.checks.context import CheckContext
 from studylog.checks.display import format_expected
-from studylog.checks.views import ClaimView
 from studylog.checks.references import ReferenceLookupError
 from studylog.config import CHECK_PATHS_ENV_VAR
 from fakebank import write_reference
@@ -76,7 +75,7 @@ def test_differs_from_asserts_that_a_mistake_changes_the_result(ctx):
     assert first.rule == {"kind": "differs", "rule": {"kind": "close_to", "rel": 1e-3, "abs": 0.0}}
     assert rules.describe(first.rule) == "differs from it (not within relative 0.001)"
     assert third.rule == {"kind": "differs", "rule": {"kind": "equals"}}
-    assert format_expected(ClaimView(**first.to_json())) == "≠ 13.2"
+    assert format_expected(first) == "≠ 13.2"
 
 
 def test_close_to_needs_a_tolerance_and_reports_its_rule(ctx):
