@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,9 +40,10 @@ class StudylogApp(Saving, App[None]):
         database: Database
         keymap: dict[str, str]
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
+        self.clock = clock or partial(datetime.now, timezone.utc)  # the quiz's now (UTC); tests fix it
         self.database: Database | None = None
         self.failure: str | None = None
         self.keymap: dict[str, str] = {}
@@ -107,3 +111,16 @@ class StudylogApp(Saving, App[None]):
 
         self.action_open_weeks()
         self.push_screen(QuestionsScreen())
+
+    def action_open_quiz(self, week_number: int | None = None) -> None:
+        """Quiz the due cards, of one week or of all."""
+        from studylog.tui.screens.quiz import QuizScreen
+
+        if not isinstance(self.screen, QuizScreen):
+            self.push_screen(QuizScreen(week_number))
+
+    def action_open_stats(self) -> None:
+        from studylog.tui.screens.stats import StatsScreen
+
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen())

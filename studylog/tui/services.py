@@ -21,11 +21,17 @@ MODULES = {
     "results": "studylog.checks.results",
     "runner": "studylog.checks.runner",
     "display": "studylog.checks.display",
+    "session": "studylog.quiz.session",
+    "feedback": "studylog.quiz.feedback",
+    "reviews": "studylog.quiz.reviews",
+    "stats": "studylog.quiz.stats",
+    "report": "studylog.quiz.report",
 }
 
 if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from studylog.checks import discovery, display, results, runner  # noqa: F401
     from studylog.journal import links, questions, search, sections, weeks  # noqa: F401
+    from studylog.quiz import feedback, report, reviews, session, stats  # noqa: F401
     from studylog.store import database  # noqa: F401
 
 

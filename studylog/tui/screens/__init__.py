@@ -1,1 +1,1 @@
-"""The app's screens, one per file: weeks, a week, questions, a question, search, help and dialogs."""
+"""The app's screens, one per file: weeks, a week, questions, a question, search, the quiz, its stats, help and dialogs."""

@@ -150,3 +150,7 @@ class WeekScreen(SectionCommands, DataScreen):
     def action_save(self) -> None:
         for area in self.query(DraftArea):
             area.request_save()
+
+    def action_quiz_week(self) -> None:
+        if self.page is not None:
+            self.app.action_open_quiz(self.page.detail.week.number)
