@@ -92,7 +92,7 @@ def outcome(child: Child, wait_status: int | None) -> dict:
     """The finished-check message for the runner; wait_status None means it was killed at its deadline."""
     child.drain()
     os.close(child.fd)
-    env = next((line for line in child.lines if line["kind"] == "env"), {})
+    env = {k: v for line in child.lines if line["kind"] == "env" for k, v in line.items() if k != "kind"}
     end = next((line for line in child.lines if line["kind"] == "end"), None)
     if wait_status is None:
         status, message = "timeout", f"did not finish within its {child.task['timeout']:g} s limit, so it was stopped"
@@ -107,5 +107,5 @@ def outcome(child: Child, wait_status: int | None) -> dict:
     return {
         "event": "finished", "check_id": child.task["check_id"], "status": status, "message": message,
         "duration_s": round(time.monotonic() - child.started, 4), "claims": claims,
-        **{k: v for k, v in env.items() if k != "kind"},
+        "device_unavailable": bool(end and end.get("device_unavailable")), **env,
     }

@@ -11,8 +11,14 @@ import platform
 import sys
 from pathlib import Path
 
+from studylog.errors import StudylogError
+
 DEVICES = ("auto", "cpu", "cuda", "mps")
 GPU_DRIVER_FILES = ("/proc/driver/nvidia/version", "/dev/kfd")  # NVIDIA's driver; ROCm's for AMD cards
+
+
+class DeviceUnavailable(StudylogError):
+    """The device asked for (--device cuda or mps) is not available on this machine."""
 
 
 def expected_device(spec: str) -> str:
@@ -47,10 +53,12 @@ def resolve(spec: str) -> tuple[str, str]:
         spec = "cuda" if torch.cuda.is_available() else "mps" if torch.backends.mps.is_available() else "cpu"
     if spec == "cuda":
         if not torch.cuda.is_available():
-            raise RuntimeError("--device cuda: torch.cuda.is_available() is False on this machine")
+            raise DeviceUnavailable(f"--device cuda: this machine has no CUDA device torch {torch.__version__} can use "
+                                    "(torch.cuda.is_available() is False); use --device cpu or auto")
         return "cuda", torch.cuda.get_device_name()
     if spec == "mps":
         if not torch.backends.mps.is_available():
-            raise RuntimeError("--device mps: torch.backends.mps.is_available() is False on this machine")
+            raise DeviceUnavailable("--device mps: torch.backends.mps.is_available() is False on this machine; "
+                                    "use --device cpu or auto")
         return "mps", f"Apple {platform.machine()} (MPS)"
     return "cpu", cpu_name()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from studylog.checks import history
-from studylog.checks.devices import DEVICES, expected_device
+from studylog.checks.devices import DEVICES, DeviceUnavailable, expected_device
 from studylog.checks.discovery import CheckSpec, discover, parse_python, select
 from studylog.checks.fingerprint import cache_key, code_hashes, library_versions
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
@@ -60,7 +60,7 @@ def run_checks(
     `db` is an open Database or the path of one (opened only if something must run). `timeout` overrides
     every check's limit; `cancel` stops the checks still running (their results are not recorded). `jobs`
     checks run at once (default: the cores, at most 4), each on its share of the cores, except a check that
-    reports a measurement, which runs alone.
+    reports a measurement, which runs alone. Raises DeviceUnavailable, recording nothing, when `device` is missing.
     """
     jobs = jobs or min(DEFAULT_JOBS_MAX, os.cpu_count() or 1)
     if device not in DEVICES:
@@ -110,6 +110,8 @@ def _execute(db, specs: list[CheckSpec], codes, keys, *, device, timeout, jobs, 
                 if event["event"] == "started":
                     emit("started", by_id[event["check_id"]])
                 elif event["event"] == "finished":
+                    if event["device_unavailable"]:  # every check would fail alike: stop them all, record none
+                        raise DeviceUnavailable(event["message"])
                     spec = by_id[event["check_id"]]
                     finished.add(spec.check_id)
                     emit("finished", spec, record_run(database, spec, codes[spec.check_id], keys[spec.check_id], event))

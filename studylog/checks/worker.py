@@ -1,12 +1,12 @@
 """The body of one check's process (forked from the zygote): run the check, stream what it states, exit.
 
-Lines written to `out`: {"kind": "env", ...} once the device is known, {"kind": "claim", ...} for each
-claim as it is made (so a crash later keeps them), then {"kind": "end", "status", "message"}.
+Lines written to `out`: {"kind": "env", ...} with the library versions, then again once the device is known,
+{"kind": "claim", ...} for each claim as it is made (so a crash later keeps them), then {"kind": "end",
+"status", "message"}, with "device_unavailable": true when the device asked for is missing.
 """
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import os
 import sys
@@ -15,19 +15,16 @@ from pathlib import Path
 
 from studylog.checks import devices
 from studylog.checks.context import CheckContext
+from studylog.checks.fingerprint import LIBRARIES, library_versions
 from studylog.checks.protocol import send
 from studylog.checks.registry import registered
 
 
-def _library_versions() -> dict[str, str]:
-    import torch
-
-    vision = sys.modules.get("torchvision")  # imported only when a check module uses it
-    try:
-        vision_version = vision.__version__ if vision else importlib.metadata.version("torchvision")
-    except importlib.metadata.PackageNotFoundError:
-        vision_version = "absent"
-    return {"torch_version": torch.__version__, "torchvision_version": vision_version}
+def _running_versions() -> dict[str, str]:
+    """torch's and torchvision's versions as the imported modules give them (with their build, e.g. +cu130);
+    from package metadata for one no check module imported."""
+    installed = library_versions()
+    return {f"{name}_version": getattr(sys.modules.get(name), "__version__", installed[name]) for name in LIBRARIES}
 
 
 def _import_module(path: Path):
@@ -46,8 +43,9 @@ def _run(task: dict, device_spec: str, out: int) -> tuple[str, str]:
         import torch
 
         torch.set_num_threads(task["threads"])
+    send(out, {"kind": "env", **_running_versions()})
     device, device_name = devices.resolve(device_spec)
-    send(out, {"kind": "env", "device": device, "device_name": device_name, **_library_versions()})
+    send(out, {"kind": "env", "device": device, "device_name": device_name})
     _import_module(Path(task["module"]))
     found = registered(task["check_id"])
     if found is None:
@@ -70,12 +68,15 @@ def _describe(exc: BaseException) -> str:
 
 def run_in_child(task: dict, device_spec: str, out: int) -> None:
     """Run one check and exit this process; never returns into the zygote's loop."""
+    unavailable = False
     try:
         status, message = _run(task, device_spec, out)
+    except devices.DeviceUnavailable as exc:  # not the check's fault: one line, no traceback
+        status, message, unavailable = "error", str(exc), True
     except BaseException as exc:  # everything a check raises, SystemExit and KeyboardInterrupt included
         status, message = "error", _describe(exc)
     try:
-        send(out, {"kind": "end", "status": status, "message": message})
+        send(out, {"kind": "end", "status": status, "message": message} | ({"device_unavailable": True} if unavailable else {}))
         sys.stdout.flush()
         sys.stderr.flush()
     finally:

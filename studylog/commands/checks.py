@@ -41,11 +41,16 @@ def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, lis
 
         render.print_list(select(discover(), names), {r.check_id: r for r in latest_runs(path)})
         return
+    from studylog.checks.devices import DeviceUnavailable
     from studylog.checks.runner import run_checks
 
     started, progress = time.monotonic(), render.LiveProgress()
     try:
         runs = run_checks(path, names, device=device, force=force, timeout=timeout, jobs=jobs, progress=progress)
+    except DeviceUnavailable as exc:  # no check could run there: one line, not one traceback per check
+        progress.close()
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(2)
     finally:
         progress.close()
     if as_json:

@@ -46,8 +46,10 @@ class LiveProgress:
             self._progress.update(self._task, completed=event.done)
 
     def close(self) -> None:
+        """Take the bar off the screen; closing again does nothing."""
         if self._progress is not None:
             self._progress.stop()
+            self._progress = None
 
 
 def exit_code(runs: list[RunView]) -> int:
@@ -116,7 +118,7 @@ def summary(runs: list[RunView], seconds: float) -> str:
     devices = sorted({f"{r.device} ({r.device_name})" for r in runs if r.device})
     torch = sorted({r.torch_version for r in runs if r.torch_version})
     cached = sum(r.cached for r in runs)
-    return (f"{len(runs)} checks: {checks or 'none'} ({cached} from the cache) · claims: {claims or 'none'} · "
+    return (f"{len(runs)} check{'' if len(runs) == 1 else 's'}: {checks or 'none'} ({cached} from the cache) · claims: {claims or 'none'} · "
             f"{', '.join(devices) or 'no device'} · torch {', '.join(torch) or '?'} · {seconds:.2f} s")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 import time
 
@@ -123,7 +124,7 @@ def test_a_cached_verify_imports_neither_torch_nor_the_orm(bank, tmp_path):
         "except SystemExit as exit: code = exit.code\n"
         "print(code, [m for m in ('torch', 'torchvision', 'sqlmodel', 'sqlalchemy') if m in sys.modules], file=sys.stderr)\n"
     )
-    import subprocess, sys
+    import subprocess
 
     result = subprocess.run([sys.executable, "-c", probe, "verify", "sturdy", "--db", str(db.path)], capture_output=True, text=True,
                             env={**os.environ, CHECK_PATHS_ENV_VAR: os.environ.get(CHECK_PATHS_ENV_VAR) or str(db.path.parent)})
@@ -149,6 +150,17 @@ def test_the_cache_follows_the_check_source_and_its_reference_data(tmp_path, mon
     assert {k: r.cached for k, r in rerun.items()} == {"adds-up": False, "wrong-expectation": True, "edited": False}
     assert rerun["adds-up"].status == "failed"  # 1234 does not print as 1.3K
     assert [r.cached for r in run_checks(db, ["adds-up"], force=True)] == [False]
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="Apple silicon has MPS")
+def test_a_missing_device_stops_the_run_with_one_line_and_records_nothing(tmp_path, monkeypatch, db):
+    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
+    write_question(tmp_path, "sturdy", STURDY)
+    write_reference(tmp_path, "tiny-2020", TINY_REFERENCE.format(params="1.2K"))
+    result = CliRunner().invoke(cli, ["verify", "sturdy", "--device", "mps", "--jobs", "2", "--db", str(db.path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: --device mps: torch.backends.mps.is_available() is False on this machine; use --device cpu or auto"
+    assert result.stdout == "" and latest_runs(db) == []
 
 
 def test_cancel_stops_the_running_checks_and_records_nothing_of_them(tmp_path, monkeypatch, db):
