@@ -9,9 +9,32 @@ import click
 from studylog.checks.devices import DEVICES
 from studylog.commands.common import DB_HELP
 from studylog.config import database_path
+from studylog.errors import StudylogError
+
+USAGE_ERROR = 3  # 0, 1 and 2 say how the checks went; 3 says the command itself could not run as written
 
 
-@click.command()
+class VerifyCommand(click.Command):
+    """Exits 3 on a usage or configuration error (a bad option, an unknown question), so that 1 and 2 always
+    mean a failing claim and a check that errored."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            exc.exit_code = USAGE_ERROR
+            raise
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StudylogError as exc:
+            error = click.ClickException(str(exc))
+            error.exit_code = USAGE_ERROR
+            raise error from None
+
+
+@click.command(cls=VerifyCommand)
 @click.argument("names", nargs=-1, metavar="[QUESTION]...")
 @click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True,
               help="Where checks run; auto picks cuda, then mps, then cpu.")
@@ -28,8 +51,13 @@ def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, lis
     """Run the checks of QUESTION (a question id or a check id; all when none) and show their claims.
 
     Results are cached by the check's code, the reference data it reads, the torch version and the
-    device, so an unchanged rerun is instant and imports no torch. Exit status: 0 when every asserted
-    claim holds, 1 when one fails, 2 when a check errored or timed out.
+    device, so an unchanged rerun is instant and imports no torch.
+
+    \b
+    Exit status: 0  every asserted claim holds
+                 1  an asserted claim fails
+                 2  a check errored or timed out, or --device is missing
+                 3  a usage error: a bad option, an unknown question
     """
     from studylog.commands import verify_render as render
 

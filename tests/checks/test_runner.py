@@ -163,6 +163,16 @@ def test_a_missing_device_stops_the_run_with_one_line_and_records_nothing(tmp_pa
     assert result.stdout == "" and latest_runs(db) == []
 
 
+@pytest.mark.parametrize("args, message", [
+    (["verify", "nope"], "Error: no check or question named 'nope'"),
+    (["verify", "--device", "tpu"], "Invalid value for '--device'"),
+    (["verify", "--timeout", "0"], "Invalid value for '--timeout'"),
+])
+def test_usage_errors_exit_3_so_1_and_2_keep_meaning_a_failed_claim_and_a_broken_check(db, args, message):
+    result = CliRunner().invoke(cli, [*args, "--db", str(db.path)])
+    assert result.exit_code == 3 and message in result.stderr and "Traceback" not in result.output
+
+
 def test_cancel_stops_the_running_checks_and_records_nothing_of_them(tmp_path, monkeypatch, db):
     monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
     write_question(tmp_path, "slow", 'import time\nfrom studylog.checks import check\n\n@check("slow", timeout=60)\ndef slow(ctx):\n    time.sleep(60)\n')
