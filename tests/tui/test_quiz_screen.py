@@ -86,7 +86,7 @@ def card_text(screen) -> str:
 @pytest.mark.parametrize("typed, verdict, rating, back_in", [
     ("163328", "✓ correct: 163,328 vs recomputed 163,328 (check inception-3a-weights: equals exactly", 3, 10),
     ("3136", "✗ wrong: 3,136 vs recomputed 163,328 (check inception-3a-weights: equals exactly", 1, 1),
-])
+], ids=["163328-right", "3136-wrong"])
 async def test_a_typed_number_is_graded_against_the_recomputed_claim(
     demo_db, inception_first, t0, typed, verdict, rating, back_in
 ):
