@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from studylog.blog.post import Post
@@ -57,21 +58,34 @@ def _outline(post: Post, slugs: list[str]) -> tuple[str, ...]:
 
 
 def store_post(db: Database, post: Post, *, dry_run: bool = False) -> ImportSummary:
-    """Add the post as a week with its sections, questions, tags and links (all or nothing)."""
-    with db.session() as s:
-        clash = s.exec(select(Week).where(Week.course == post.course, Week.number == post.number)).first()
-        if clash:
-            where = f" of course '{post.course}'" if post.course else ""
-            raise StudylogError(f"week {post.number}{where} already exists in {db.path}; import it as another week with --week N")
-        slugs = _free_slugs(s, post)
-        summary = ImportSummary(
-            post.number, post.course, post.title, len(post.sections), len(post.questions), len(post.links),
-            tuple((q.slug, slug) for q, slug in zip(post.questions, slugs) if q.slug and q.slug != slug),
-            _outline(post, slugs),
-        )
-        if not dry_run:
-            _add(s, post, slugs)
+    """Add the post as a week with its sections, questions, tags and links (all or nothing).
+
+    A clash the checks here did not foresee (a post whose text is not NFC, say) is refused as a
+    StudylogError naming the clashing columns; the transaction is rolled back.
+    """
+    where = f" of course '{post.course}'" if post.course else ""
+    try:
+        with db.session() as s:
+            if s.exec(select(Week).where(Week.course == post.course, Week.number == post.number)).first():
+                raise StudylogError(f"week {post.number}{where} already exists in {db.path}; import it as another week with --week N")
+            slugs = _free_slugs(s, post)
+            summary = ImportSummary(
+                post.number, post.course, post.title, len(post.sections), len(post.questions), len(post.links),
+                tuple((q.slug, slug) for q, slug in zip(post.questions, slugs) if q.slug and q.slug != slug),
+                _outline(post, slugs),
+            )
+            if not dry_run:
+                _add(s, post, slugs)
+    except IntegrityError as exc:
+        raise StudylogError(f"cannot import week {post.number}{where}: {_clash(exc)} in {db.path}; nothing was imported") from None
     return summary
+
+
+def _clash(exc: IntegrityError) -> str:
+    """What an insert clashed with, from SQLite's 'UNIQUE constraint failed: week.course, week.number'."""
+    message = str(exc.orig)
+    columns = message.partition(" constraint failed: ")[2]
+    return f"it has the same {columns} as a row already stored" if columns else message
 
 
 def _add(s: Session, post: Post, slugs: list[str]) -> None:

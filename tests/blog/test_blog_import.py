@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from studylog.blog.export import export_week
 from studylog.blog.read import detect_format, parse_post
 from studylog.blog.store_post import store_post
 from studylog.cli import cli
+from studylog.errors import StudylogError
 from studylog.journal.weeks import find_week, week_detail
 
 SEED = Path(__file__).parent / "data" / "week4-retrospective.txt"  # the seed post as copied from the blog page
@@ -188,6 +190,30 @@ def test_a_broken_post_names_the_line_and_leaves_the_database_as_it_was(demo_db,
     result = run("import", post)
     assert result.exit_code == 1
     assert f"Error: {post}:{line}: {expected}" in result.output
+    assert snapshot(demo_db.path) == before
+
+
+def test_a_post_saved_decomposed_is_read_as_nfc_and_its_taken_week_refused(demo_db, tmp_path):
+    post = tmp_path / "week4-nfd.md"
+    post.write_text(unicodedata.normalize("NFD", export_week(demo_db, find_week(demo_db, 4).id)), encoding="utf-8")
+    demo_db.close()
+    before = snapshot(demo_db.path)
+    refused = run("import", post)
+    assert refused.exit_code == 1 and isinstance(refused.exception, SystemExit)  # a message, not a traceback
+    assert "week 4 of course '네이버 부스트캠프 AI Tech 6기' already exists" in refused.output
+    assert snapshot(demo_db.path) == before
+    assert run("import", post, "--week", "12").exit_code == 0
+    source, copy = (week_detail(demo_db, find_week(demo_db, n).id) for n in (4, 12))
+    assert [(s.title, s.body) for s in copy.sections] == [(s.title, s.body) for s in source.sections]
+
+
+def test_a_clash_the_checks_miss_is_refused_by_name_and_nothing_is_stored(demo_db):
+    post, _ = parse_post(export_week(demo_db, find_week(demo_db, 4).id), "markdown")
+    post.course = unicodedata.normalize("NFD", post.course)  # a Post built by hand, not by the reader
+    demo_db.close()
+    before = snapshot(demo_db.path)
+    with pytest.raises(StudylogError, match=r"cannot import week 4 .*: it has the same week\.course, week\.number as a row already stored"):
+        store_post(demo_db, post)
     assert snapshot(demo_db.path) == before
 
 

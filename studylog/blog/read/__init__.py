@@ -12,6 +12,7 @@ from studylog.blog.read.html import read_html
 from studylog.blog.read.markdown import read_markdown
 from studylog.blog.read.plain import read_plain
 from studylog.errors import StudylogError
+from studylog.store.text import nfc
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "tistory-html", ".htm": "tistory-html", ".txt": "text"}
 HTML_BLOCK = re.compile(r"^\s*<(p|div|h[1-6]|pre|ul|ol|figure|table|html|body)\b", re.IGNORECASE | re.MULTILINE)
@@ -30,9 +31,13 @@ def detect_format(path: Path, text: str) -> str:
 
 
 def parse_post(text: str, fmt: str) -> tuple[Post, int]:
-    """The post in text (markdown, tistory-html or text) and the line of its title; raises ReadError."""
+    """The post in text (markdown, tistory-html or text) and the line of its title; raises ReadError.
+
+    The text is read as NFC, as the journal stores it: a post saved on macOS has its Korean decomposed
+    (NFD), and its week, ids and tags must compare equal to the stored ones.
+    """
     readers = {"markdown": read_markdown, "tistory-html": read_html, "text": read_plain}
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = nfc(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     return assemble(readers[fmt](text))
 
 
