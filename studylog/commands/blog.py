@@ -30,7 +30,10 @@ def export_week(
 
     text = render_week(db, find_week(db, number, course).id, fmt, with_checks=not no_checks, shakiest=shakiest)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output}: {exc.strerror}") from None
         click.echo(f"wrote week {number} to {output}", err=True)
     if clipboard:
         from studylog.blog.clipboard import copy_to_clipboard

@@ -102,6 +102,13 @@ def test_export_writes_a_file(demo_db, tmp_path):
     assert target.read_text(encoding="utf-8") == demo_post(demo_db, "tistory-html", with_checks=True)
 
 
+def test_export_into_a_missing_folder_names_the_path(demo_db, tmp_path):
+    target = tmp_path / "no-such-folder" / "week4.md"
+    result = CliRunner().invoke(cli, ["export", "4", "-o", str(target)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # a message, not a traceback
+    assert f"Error: cannot write {target}: No such file or directory" in result.output
+
+
 def test_exporting_a_missing_week_says_so(demo_db):
     result = CliRunner().invoke(cli, ["export", "9"])
     assert result.exit_code == 1 and "no week 9" in result.output
