@@ -27,6 +27,17 @@ def paragraphs(text: str) -> list[list[str]]:
     return result + [current] if current else result
 
 
+def escaped_paragraphs(text: str, escape: Callable[[str], str], label: str = "") -> list[list[str]]:
+    """The text's paragraphs with every line through escape, the first led by label (given as the format writes it)."""
+    result = [[escape(line) for line in lines] for lines in paragraphs(text)]
+    if label:
+        if result:
+            result[0][0] = f"{label} {result[0][0]}"
+        else:
+            result = [[label]]
+    return result
+
+
 def _whitespace_entity(char: str) -> str:
     return "&nbsp;" if char in " \u00a0" else f"&#{ord(char)};"
 

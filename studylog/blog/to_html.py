@@ -24,13 +24,7 @@ def _paragraph(lines: list[str]) -> str:
 
 
 def _prose(text: str, label: str = "") -> str:
-    paragraphs = [[escape_line(line) for line in lines] for lines in prose.paragraphs(text)]
-    if label:
-        if paragraphs:
-            paragraphs[0][0] = f"{escape(label)} {paragraphs[0][0]}"
-        else:
-            paragraphs = [[escape(label)]]
-    return "\n".join(map(_paragraph, paragraphs))
+    return "\n".join(map(_paragraph, prose.escaped_paragraphs(text, escape_line, escape(label))))
 
 
 def _code(lang: str, content: str) -> str:

@@ -32,13 +32,7 @@ def escape_line(line: str) -> str:
 
 
 def _prose(text: str, label: str = "") -> str:
-    paragraphs = [[escape_line(line) for line in lines] for lines in prose.paragraphs(text)]
-    if label:
-        if paragraphs:
-            paragraphs[0][0] = f"{label} {paragraphs[0][0]}"
-        else:
-            paragraphs = [[label]]
-    return "\n\n".join("\\\n".join(lines) for lines in paragraphs)
+    return "\n\n".join("\\\n".join(lines) for lines in prose.escaped_paragraphs(text, escape_line, label))
 
 
 def _items(block: Items) -> str:
