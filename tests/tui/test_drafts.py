@@ -8,7 +8,7 @@ from studylog.journal.sections import add_section, get_section, update_section
 from studylog.journal.weeks import create_week
 from studylog.tui.drafts import DraftKey, Edit, Ledger, merged
 from studylog.tui.app import StudylogApp
-from conftest import settle
+from pilot_helpers import settle
 
 
 def test_saves_follow_each_other_and_a_write_elsewhere_is_a_conflict(db):

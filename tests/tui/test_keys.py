@@ -8,7 +8,7 @@ from studylog.errors import StudylogError
 from studylog.tui import keys
 from studylog.tui.screens.help import HelpScreen
 from studylog.tui.screens.search import SearchScreen
-from conftest import settle
+from pilot_helpers import settle
 
 
 async def test_help_lists_every_binding_with_its_id(demo_db, app_on):

@@ -12,7 +12,7 @@ from studylog.tui.screens.conflict import ConflictScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.widgets import draft_area
 from studylog.tui.widgets.draft_area import DraftArea
-from conftest import settle, type_text
+from pilot_helpers import settle, type_text
 from test_week_screen import open_week
 
 

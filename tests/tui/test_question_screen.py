@@ -10,7 +10,7 @@ from studylog.tui.screens.claim import ClaimScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.widgets.check_panel import CheckPanel
 from studylog.tui.widgets.claims_table import ClaimsTable
-from conftest import settle, type_text, visible_text
+from pilot_helpers import settle, type_text, visible_text
 
 SLEEPY_CHECKS = '''
 from studylog.checks import check

@@ -5,7 +5,7 @@ from __future__ import annotations
 from studylog.journal.questions import add_question
 from studylog.journal.weeks import create_week
 from studylog.tui.screens.questions import QuestionsScreen
-from conftest import settle, type_text
+from pilot_helpers import settle, type_text
 
 
 def titles(screen: QuestionsScreen) -> list[str]:

@@ -20,7 +20,7 @@ from studylog.tui.screens.quiz import QuizScreen
 from studylog.tui.screens.stats import StatsScreen
 from studylog.tui.widgets.quiz_card import QuizCard
 from studylog.tui.widgets.rating_bar import RatingBar
-from conftest import freeze_cursors, settle, type_text
+from pilot_helpers import freeze_cursors, settle, type_text
 
 WEIGHTS_3A = ("inception-3a-weights", "weights in inception (3a), bias excluded", 163_328)
 CONV1 = ("inception-conv1-hypotheses", "conv1 full 7x7x3->64 weights, bias excluded", 9_408)

@@ -7,7 +7,7 @@ from studylog.tui.screens.search import SearchScreen
 from studylog.tui.screens.week import WeekScreen
 from studylog.tui.widgets.draft_area import DraftArea
 from studylog.tui.widgets.week_outline import WeekOutline
-from conftest import settle, type_text
+from pilot_helpers import settle, type_text
 
 
 async def test_a_two_syllable_korean_word_finds_sections_and_jumps_to_the_match(demo_db, app_on):

@@ -9,7 +9,7 @@ import pytest
 
 from studylog.journal.questions import add_question
 from studylog.journal.weeks import find_week
-from conftest import freeze_cursors, settle
+from pilot_helpers import freeze_cursors, settle
 
 WIDE, SMALL = (100, 32), (80, 24)
 

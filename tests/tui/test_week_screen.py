@@ -7,7 +7,7 @@ from studylog.journal.weeks import find_week, week_detail
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.widgets.draft_area import DraftArea
 from studylog.tui.widgets.week_outline import WeekOutline
-from conftest import settle, type_text
+from pilot_helpers import settle, type_text
 
 
 def sections_of(db) -> list:

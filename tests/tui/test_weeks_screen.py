@@ -7,7 +7,7 @@ from datetime import date
 from studylog.journal.weeks import list_weeks
 from studylog.tui.screens.dialogs import FormScreen
 from studylog.tui.screens.week import WeekScreen
-from conftest import settle, type_text
+from pilot_helpers import settle, type_text
 
 
 async def test_the_demo_week_is_listed_with_its_question_count(demo_db, app_on):
