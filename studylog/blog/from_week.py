@@ -15,8 +15,8 @@ LINKS_TITLE = "공부 내용 링크"
 LOOSE_QUESTIONS_TITLE = "질문"
 
 
-def build_post(db: Database, week_id: int, *, with_checks: bool = False) -> Post:
-    """The week as a post; with_checks adds each question's latest check runs."""
+def build_post(db: Database, week_id: int, *, with_checks: bool = True) -> Post:
+    """The week as a post; with_checks (as export does by default) adds each question's latest check runs."""
     detail = week_detail(db, week_id)
     week = detail.week
     runs = _runs_by_question(db) if with_checks else {}

@@ -8,7 +8,8 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from studylog.blog.export import export_week
+from studylog.blog.export import export_week, render_post
+from studylog.blog.from_week import build_post
 from studylog.checks.discovery import discover
 from studylog.checks.fingerprint import code_hash
 from studylog.checks.recording import record_run
@@ -93,6 +94,13 @@ def test_no_checks_leaves_verification_out(demo_db):
     assert "검증" not in demo_post(demo_db, with_checks=False)
     result = CliRunner().invoke(cli, ["export", "4", "--no-checks"])
     assert result.exit_code == 0 and "검증" not in result.output and result.output == demo_post(demo_db)
+
+
+def test_building_and_exporting_agree_on_including_checks(demo_db):
+    record(demo_db, "inception-3a-weights", [WEIGHTS])
+    week_id = find_week(demo_db, 4).id
+    assert render_post(build_post(demo_db, week_id)) == export_week(demo_db, week_id)
+    assert "검증 inception-3a-weights" in export_week(demo_db, week_id)
 
 
 def test_export_writes_a_file(demo_db, tmp_path):
