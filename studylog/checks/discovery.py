@@ -19,9 +19,21 @@ from studylog.errors import StudylogError
 RULE_METHODS = {"equals", "close_to", "rounds_to", "compare", "one_of", "differs_from"}
 
 
+class BadCheckModule(StudylogError):
+    """A check module that cannot be read as written: a syntax error, a @check argument that is not a literal."""
+
+    def __init__(self, path: Path, line: int | None, message: str) -> None:
+        super().__init__(f"{path}:{line or 1}: {message}")
+        self.line = line or 1
+
+
 @dataclass(frozen=True)
 class CheckSpec:
-    """A check as written: its id, its question, where it is, and its own time limit if it sets one."""
+    """A check as written: its id, its question, where it is, and its own time limit if it sets one.
+
+    A module whose checks cannot be read stands as one spec with `problem` set (check id: the file's name),
+    so it is reported as an error of its question while every other check is listed and run.
+    """
 
     check_id: str
     question_slug: str
@@ -30,6 +42,7 @@ class CheckSpec:
     line: int
     timeout: float | None
     measures: bool = False  # it reports a measurement (ctx.report), so it runs with the machine to itself
+    problem: str = ""
 
 
 def file_version(path: Path) -> tuple[int, int, int]:
@@ -43,7 +56,7 @@ def _parse_cached(path: Path, _version: tuple[int, int, int]) -> ast.Module:
     try:
         return ast.parse(path.read_bytes(), filename=str(path))
     except SyntaxError as exc:
-        raise StudylogError(f"{path}:{exc.lineno}: {exc.msg}") from None
+        raise BadCheckModule(path, exc.lineno, exc.msg) from None
 
 
 def parse_python(path: Path) -> ast.Module:
@@ -70,7 +83,7 @@ def _literal(path: Path, node: ast.expr, what: str, kinds: tuple[type, ...]):
     except ValueError:
         value = None
     if not isinstance(value, kinds) or isinstance(value, bool):
-        raise StudylogError(f"{path}:{node.lineno}: @check {what} must be a literal, so checks can be listed without running them")
+        raise BadCheckModule(path, node.lineno, f"@check {what} must be a literal, so checks can be listed without running them")
     return value
 
 
@@ -91,7 +104,7 @@ def _self_comparisons(path: Path, tree: ast.Module) -> None:
                 claimed = ast.dump(target.args[1]) if len(target.args) >= 2 else None
                 for expr in _compared(node):
                     if ast.dump(expr) == claimed:
-                        raise StudylogError(f"{path}:{node.lineno}: this claim compares {ast.unparse(expr)} with itself, so it cannot fail")
+                        raise BadCheckModule(path, node.lineno, f"this claim compares {ast.unparse(expr)} with itself, so it cannot fail")
 
 
 def _reports(function: ast.FunctionDef) -> bool:
@@ -109,7 +122,7 @@ def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
             continue
         for call in filter(None, map(_check_call, node.decorator_list)):
             if not call.args:
-                raise StudylogError(f"{path}:{call.lineno}: @check needs the check's id as its first argument")
+                raise BadCheckModule(path, call.lineno, "@check needs the check's id as its first argument")
             keywords = {k.arg: k.value for k in call.keywords}
             question = _literal(path, keywords["question"], "question", (str,)) if "question" in keywords else default_question
             timeout = _literal(path, keywords["timeout"], "timeout", (int, float)) if "timeout" in keywords else None
@@ -118,18 +131,29 @@ def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
     return specs
 
 
+def _unused_ids(specs: list[CheckSpec], seen: dict[str, CheckSpec]) -> list[CheckSpec]:
+    for spec in specs:
+        if spec.check_id in seen:
+            first = seen[spec.check_id]
+            raise BadCheckModule(spec.module, spec.line, f"check id {spec.check_id!r} is already used at {first.module}:{first.line}")
+    return specs
+
+
 def discover(dirs: Iterable[Path] | None = None) -> list[CheckSpec]:
-    """Every check of every question in the bank and the user's folders; a duplicate id is an error."""
+    """Every check of every question in the bank and the user's folders. A module that cannot be read (or
+    reuses a check id) becomes one spec with its `problem`, so it cannot hide the other questions' checks."""
     specs: list[CheckSpec] = []
     seen: dict[str, CheckSpec] = {}
     for question in iter_question_files(question_dirs() if dirs is None else dirs):
-        if question.checks_module.is_file():
-            for spec in checks_in_module(question.checks_module, question.id):
-                if spec.check_id in seen:
-                    first = seen[spec.check_id]
-                    raise StudylogError(f"{spec.module}:{spec.line}: check id {spec.check_id!r} is already used at {first.module}:{first.line}")
-                seen[spec.check_id] = spec
-                specs.append(spec)
+        module = question.checks_module
+        if not module.is_file():
+            continue
+        try:
+            found = _unused_ids(checks_in_module(module, question.id), seen)
+        except BadCheckModule as exc:
+            found = [CheckSpec(module.name, question.id, module, "", exc.line, None, problem=str(exc))]
+        seen.update((spec.check_id, spec) for spec in found if not spec.problem)
+        specs += found
     return specs
 
 

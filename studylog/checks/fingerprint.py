@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import studylog
-from studylog.checks.discovery import CheckSpec, file_version, is_check, parse_python
+from studylog.checks.discovery import BadCheckModule, CheckSpec, file_version, is_check, parse_python
 from studylog.checks.references import reference_dirs, reference_file
 
 STUDYLOG_ROOT = Path(studylog.__file__).parent
@@ -89,7 +89,10 @@ def _refs(node: ast.AST) -> tuple[set[str], bool]:
 
 @functools.lru_cache(maxsize=512)
 def _facts(path: Path, _version: tuple[int, int, int]) -> SourceFacts:
-    tree = parse_python(path)
+    try:
+        tree = parse_python(path)
+    except BadCheckModule:  # a local module with a syntax error: hash its bytes; the check reports the error
+        return SourceFacts(hashlib.sha256(path.read_bytes()).digest(), frozenset(), frozenset(), {}, frozenset(), False)
     by_function, elsewhere, dynamic = {}, set(), False
     for node in tree.body:
         sources, unknown = _refs(node)

@@ -18,6 +18,7 @@ from studylog.checks.devices import DEVICES, DeviceUnavailable, expected_device
 from studylog.checks.discovery import CheckSpec, discover, parse_python, select
 from studylog.checks.fingerprint import cache_key, code_hashes, library_versions
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
+from studylog.checks.results import unreadable_module_run
 from studylog.checks.views import RunView
 from studylog.errors import StudylogError
 
@@ -67,8 +68,8 @@ def run_checks(
         raise StudylogError(f"unknown device {device!r}: use one of {', '.join(DEVICES)}")
     specs = select(discover(), names)
     versions, hint = library_versions(), expected_device(device)
-    codes = code_hashes(specs)
-    keys = {s.check_id: cache_key(codes[s.check_id], versions, hint) for s in specs}
+    codes = code_hashes([s for s in specs if not s.problem])
+    keys = {check_id: cache_key(code, versions, hint) for check_id, code in codes.items()}
     path = Path(getattr(db, "path", db))
     cached = {} if force else history.cached_runs(path, list(keys.values()))
     results: dict[str, RunView] = {}
@@ -80,7 +81,9 @@ def run_checks(
             progress(RunEvent(kind, spec.check_id, spec.question_slug, run, len(results), len(specs)))
 
     for spec in specs:
-        if (run := cached.get(keys[spec.check_id])) is not None:
+        if spec.problem:
+            emit("finished", spec, unreadable_module_run(spec))
+        elif (run := cached.get(keys[spec.check_id])) is not None:
             emit("cached", spec, replace(run, cached=True))
     to_run = [s for s in specs if s.check_id not in results]
     if to_run:

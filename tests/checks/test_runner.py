@@ -152,6 +152,23 @@ def test_the_cache_follows_the_check_source_and_its_reference_data(tmp_path, mon
     assert [r.cached for r in run_checks(db, ["adds-up"], force=True)] == [False]
 
 
+def test_an_unreadable_check_module_is_an_error_of_its_question_only(tmp_path, monkeypatch, db):
+    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
+    write_question(tmp_path, "sturdy", STURDY)
+    write_reference(tmp_path, "tiny-2020", TINY_REFERENCE.format(params="1.2K"))
+    write_question(tmp_path, "broken", 'from studylog.checks import check\n\n@check("b")\ndef b(ctx)\n    pass\n')
+    alone = CliRunner().invoke(cli, ["verify", "adds-up", "--db", str(db.path)])
+    assert alone.exit_code == 0, alone.output
+    result = CliRunner().invoke(cli, ["verify", "--json", "--db", str(db.path)])
+    rows = {row["check"]: row for row in json.loads(result.stdout)}
+    assert result.exit_code == 2 and rows["adds-up"]["cached"] and rows["wrong-expectation"]["verdict"] == "fails"
+    assert rows["broken.py"]["verdict"] == "error" and rows["broken.py"]["message"].endswith("broken.py:4: expected ':'")
+    listed = CliRunner().invoke(cli, ["verify", "--list", "--db", str(db.path)], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0 and "broken.py:4" in listed.stdout
+    assert question_verdict(db, "broken") == "error" and question_verdict(db, "sturdy") == "failing"
+    assert [r.status for r in latest_runs(db, "broken")] == ["error"]
+
+
 @pytest.mark.skipif(sys.platform == "darwin", reason="Apple silicon has MPS")
 def test_a_missing_device_stops_the_run_with_one_line_and_records_nothing(tmp_path, monkeypatch, db):
     monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
