@@ -28,15 +28,24 @@ SECTION_KINDS = (
 
 
 def add_section(
-    db: Database, week_id: int, title: str, body: str = "", kind: str = "note", level: int = 1
+    db: Database,
+    week_id: int,
+    title: str,
+    body: str = "",
+    kind: str = "note",
+    level: int = 1,
+    position: int | None = None,
 ) -> Section:
-    """Append a section to a week."""
+    """Add a section to a week: at the end, or at position (0-based), in one transaction."""
     with db.session() as s:
         if s.get(Week, week_id) is None:
             raise NotFound(f"no week with id {week_id}")
-        position = ordering.next_position(s, Section, Section.week_id, week_id)
-        section = Section(week_id=week_id, title=title, body=body, kind=kind, level=level, position=position)
+        last = ordering.next_position(s, Section, Section.week_id, week_id)
+        section = Section(week_id=week_id, title=title, body=body, kind=kind, level=level, position=last)
         s.add(section)
+        s.flush()
+        if position is not None and position != last:
+            ordering.move(s, Section, Section.week_id, section, position)
         return section
 
 

@@ -51,6 +51,17 @@ def test_sections_append_move_and_delete_in_order(db):
         sections.move_section(db, ids[1], 7)
 
 
+def test_a_section_can_be_added_in_place(db):
+    week = weeks.create_week(db, 1)
+    for t in ("a", "b", "c"):
+        sections.add_section(db, week.id, t)
+    sections.add_section(db, week.id, "after a", position=1)
+    assert titles(db, week.id) == ["a", "after a", "b", "c"]
+    with pytest.raises(StudylogError, match="out of range"):
+        sections.add_section(db, week.id, "nowhere", position=9)
+    assert titles(db, week.id) == ["a", "after a", "b", "c"], "a refused insert leaves nothing behind"
+
+
 def test_a_stale_edit_is_refused_not_overwritten(db):
     week = weeks.create_week(db, 1)
     section = sections.add_section(db, week.id, "소감", "first")
