@@ -57,7 +57,7 @@ def seconds_per_forward(model: nn.Module, x: torch.Tensor) -> float:
     return sorted(times)[len(times) // 2]
 
 
-@check("flop-count-is-not-a-rate", question="flops-vs-complexity")
+@check("flop-count-is-not-a-rate", question="flops-vs-complexity", measures=True)
 def count_is_not_a_rate(ctx):
     on_meta = count_model(build_torchvision("efficientnet_b0"), B0_INPUT).flops
     devices = dict.fromkeys(["cpu", ctx.device])  # the local device too, when it is not the CPU

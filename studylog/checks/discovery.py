@@ -41,7 +41,7 @@ class CheckSpec:
     function: str
     line: int
     timeout: float | None
-    measures: bool = False  # it reports a measurement (ctx.report), so it runs with the machine to itself
+    measures: bool = False  # @check(..., measures=True): it times something, so it runs with the machine to itself
     problem: str = ""
 
 
@@ -82,7 +82,7 @@ def _literal(path: Path, node: ast.expr, what: str, kinds: tuple[type, ...]):
         value = ast.literal_eval(node)
     except ValueError:
         value = None
-    if not isinstance(value, kinds) or isinstance(value, bool):
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
         raise BadCheckModule(path, node.lineno, f"@check {what} must be a literal, so checks can be listed without running them")
     return value
 
@@ -107,11 +107,6 @@ def _self_comparisons(path: Path, tree: ast.Module) -> None:
                         raise BadCheckModule(path, node.lineno, f"this claim compares {ast.unparse(expr)} with itself, so it cannot fail")
 
 
-def _reports(function: ast.FunctionDef) -> bool:
-    """Whether the function calls `ctx.report(...)`: it measures something (a latency, a rate)."""
-    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "report" for n in ast.walk(function))
-
-
 def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
     """The checks a module defines, in source order."""
     tree = parse_python(path)
@@ -126,8 +121,9 @@ def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
             keywords = {k.arg: k.value for k in call.keywords}
             question = _literal(path, keywords["question"], "question", (str,)) if "question" in keywords else default_question
             timeout = _literal(path, keywords["timeout"], "timeout", (int, float)) if "timeout" in keywords else None
+            measures = _literal(path, keywords["measures"], "measures", (bool,)) if "measures" in keywords else False
             check_id = _literal(path, call.args[0], "id", (str,))
-            specs.append(CheckSpec(check_id, question, path, node.name, call.lineno, timeout, _reports(node)))
+            specs.append(CheckSpec(check_id, question, path, node.name, call.lineno, timeout, measures))
     return specs
 
 

@@ -25,11 +25,12 @@ class CheckFunction:
 _registry: dict[str, CheckFunction] = {}
 
 
-def check(check_id: str, *, question: str | None = None, timeout: float | None = None):
+def check(check_id: str, *, question: str | None = None, timeout: float | None = None, measures: bool = False):
     """Register the decorated `function(ctx)` as check `check_id` of `question`.
 
     `question` defaults to the question file beside the module; `timeout` (seconds) overrides
-    the runner's default limit for this check.
+    the runner's default limit for this check; `measures=True` says it times something (a latency,
+    a rate), so it runs with the machine to itself.
     """
 
     def register(function: Callable) -> Callable:

@@ -61,7 +61,7 @@ def run_checks(
     `db` is an open Database or the path of one (opened only if something must run). `timeout` overrides
     every check's limit; `cancel` stops the checks still running (their results are not recorded). `jobs`
     checks run at once (default: the cores, at most 4), each on its share of the cores, except a check that
-    reports a measurement, which runs alone. Raises DeviceUnavailable, recording nothing, when `device` is missing.
+    is declared measures=True, which runs alone. Raises DeviceUnavailable, recording nothing, when `device` is missing.
     """
     jobs = jobs or min(DEFAULT_JOBS_MAX, os.cpu_count() or 1)
     if device not in DEVICES:

@@ -20,8 +20,9 @@ CHECKS = """
     @check("first", timeout=5)
     def first(ctx):
         ctx.claim("one", helper.ONE).equals(1)
+        ctx.report("a count, not a measurement: it need not run alone", 3)
 
-    @check("second", question="other-question")
+    @check("second", question="other-question", measures=True)
     def second(ctx):
         ctx.claim("ref", 2).compare(ref("tiny-2020", "t1", "a", "params"))
         ctx.report("a measured latency", 0.5, unit="s")
@@ -63,6 +64,8 @@ def test_the_code_hash_follows_the_module_its_local_imports_and_its_references(b
 @pytest.mark.parametrize("source, message", [
     ('@check(CHECK_ID)\ndef c(ctx): pass\n', "bad.py:1: @check id must be a literal"),
     ('@check("c", timeout=LIMIT)\ndef c(ctx): pass\n', "bad.py:1: @check timeout must be a literal"),
+    ('@check("c", timeout=True)\ndef c(ctx): pass\n', "bad.py:1: @check timeout must be a literal"),
+    ('@check("c", measures=1)\ndef c(ctx): pass\n', "bad.py:1: @check measures must be a literal"),
     ('@check("c")\ndef c(ctx):\n    ctx.claim("n", n).equals(n)\n', "bad.py:3: this claim compares n with itself"),
     ('@check("c")\ndef c(ctx):\n    ctx.claim("n", n).one_of({"a": m, "b": n})\n', "bad.py:3: this claim compares n with itself"),
     ('@check("c")\ndef c(ctx) pass\n', "bad.py:2: "),
