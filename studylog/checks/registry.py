@@ -7,22 +7,10 @@ without importing the module (and so without importing torch).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 DEFAULT_TIMEOUT_S = 60.0
 
-
-@dataclass(frozen=True)
-class CheckFunction:
-    """A registered check: its id, the question it checks, its own time limit, and the function."""
-
-    check_id: str
-    question: str | None
-    timeout: float | None
-    function: Callable
-
-
-_registry: dict[str, CheckFunction] = {}
+_registry: dict[str, Callable] = {}  # check id -> function; the other arguments are read from the source
 
 
 def check(check_id: str, *, question: str | None = None, timeout: float | None = None, measures: bool = False):
@@ -34,12 +22,12 @@ def check(check_id: str, *, question: str | None = None, timeout: float | None =
     """
 
     def register(function: Callable) -> Callable:
-        _registry[check_id] = CheckFunction(check_id, question, timeout, function)
+        _registry[check_id] = function
         return function
 
     return register
 
 
-def registered(check_id: str) -> CheckFunction | None:
-    """The check registered under `check_id` by a module imported in this process, if any."""
+def registered(check_id: str) -> Callable | None:
+    """The check function registered under `check_id` by a module imported in this process, if any."""
     return _registry.get(check_id)

@@ -47,11 +47,11 @@ def _run(task: dict, device_spec: str, out: int) -> tuple[str, str]:
     device, device_name = devices.resolve(device_spec)
     send(out, {"kind": "env", "device": device, "device_name": device_name})
     _import_module(Path(task["module"]))
-    found = registered(task["check_id"])
-    if found is None:
+    function = registered(task["check_id"])
+    if function is None:
         return "error", f"{task['module']} did not register a check {task['check_id']!r} when imported"
     ctx = CheckContext(device, on_claim=lambda record: send(out, {"kind": "claim", **record.to_json()}))
-    found.function(ctx)
+    function(ctx)
     if not ctx.claims:
         return "error", "the check stated no claim, so it cannot fail; state what it computes with ctx.claim(...)"
     return ("failed", "an asserted claim does not hold") if ctx.failed else ("passed", "")

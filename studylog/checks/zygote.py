@@ -4,7 +4,7 @@ process per check, so each check is isolated without paying its own torch import
 It never initialises CUDA (forked children could not use it); each child picks its device itself.
 Run as `python -m studylog.checks.zygote`; the runner writes one plan line on stdin:
 {"preload": [...], "device": "auto", "jobs": 2, "tasks": [{"check_id", "module", "timeout", "exclusive", "threads"}]}
-and reads {"event": "ready" | "started" | "finished" | "done"} lines on stdout. Closing stdin stops it.
+and reads {"event": "started" | "finished" | "done"} lines on stdout. Closing stdin stops it.
 """
 
 from __future__ import annotations
@@ -84,7 +84,6 @@ def main() -> None:
     os.dup2(2, 1)  # whatever an import prints must not garble the messages on `out`
     plan = json.loads(sys.stdin.readline())
     preload(plan["preload"])
-    send(out, {"event": "ready"})
     supervise(plan, out, sys.stdin.fileno())
     send(out, {"event": "done"})
 
