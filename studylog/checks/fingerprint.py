@@ -35,12 +35,18 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
+def is_sibling(name: str, beside: Path) -> bool:
+    """Whether module `name` is a file or package in the folder `beside` (a check module's own helper)."""
+    top = name.split(".")[0]
+    return (beside / f"{top}.py").is_file() or (beside / top).is_dir()
+
+
 def _module_file(name: str, beside: Path) -> Path | None:
     """The source file of a local module: studylog's own or a sibling of the check module."""
     parts = name.split(".")
     if parts[0] == "studylog":
         base = STUDYLOG_ROOT.joinpath(*parts[1:])
-    elif (beside / f"{parts[0]}.py").is_file() or (beside / parts[0]).is_dir():
+    elif is_sibling(name, beside):
         base = beside.joinpath(*parts)
     else:
         return None
@@ -52,27 +58,31 @@ def _module_file(name: str, beside: Path) -> Path | None:
 
 @dataclass(frozen=True)
 class SourceFacts:
-    """What hashing needs from one Python file, read once per version of the file."""
+    """What hashing (and the zygote's preload) needs from one Python file, read once per version of the file."""
 
     digest: bytes
     imports: frozenset[str]  # every module an import may run, parents included (a.b runs a/__init__.py)
+    named_modules: frozenset[str]  # the modules its import statements name: import a.b, from a.b import c -> a.b
     check_functions: frozenset[str]  # top-level functions decorated with @check
     refs_by_function: dict[str, frozenset[str]]  # literal ref("source") calls in each top-level function
     refs_elsewhere: frozenset[str]  # ... and in the rest of the file
     dynamic_ref: bool  # some ref() names its source otherwise than with a literal
 
 
-def _imports(path: Path, tree: ast.Module) -> frozenset[str]:
+def _imports(path: Path, tree: ast.Module) -> tuple[frozenset[str], frozenset[str]]:
+    """(every module the file's imports may run, the modules they name); see SourceFacts."""
     package = path.relative_to(STUDYLOG_ROOT.parent).parts[:-1] if path.is_relative_to(STUDYLOG_ROOT) else ()
+    named: set[str] = set()
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
+            named.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             base = ".".join([*package[: len(package) - node.level + 1], node.module or ""]) if node.level else node.module
-            names.add(base.strip("."))
-            names.update(f"{base.strip('.')}.{alias.name}" for alias in node.names)
-    return frozenset(".".join(n.split(".")[:i]) for n in names for i in range(1, n.count(".") + 2))
+            named.add(base.strip("."))
+            names.update(f"{base.strip('.')}.{alias.name}" for alias in node.names)  # c may be a module a.b.c
+    every = frozenset(".".join(n.split(".")[:i]) for n in names | named for i in range(1, n.count(".") + 2))
+    return every, frozenset(named)
 
 
 def _refs(node: ast.AST) -> tuple[set[str], bool]:
@@ -92,7 +102,7 @@ def _facts(path: Path, _version: tuple[int, int, int]) -> SourceFacts:
     try:
         tree = parse_python(path)
     except BadCheckModule:  # a local module with a syntax error: hash its bytes; the check reports the error
-        return SourceFacts(hashlib.sha256(path.read_bytes()).digest(), frozenset(), frozenset(), {}, frozenset(), False)
+        return SourceFacts(hashlib.sha256(path.read_bytes()).digest(), frozenset(), frozenset(), frozenset(), {}, frozenset(), False)
     by_function, elsewhere, dynamic = {}, set(), False
     for node in tree.body:
         sources, unknown = _refs(node)
@@ -102,7 +112,7 @@ def _facts(path: Path, _version: tuple[int, int, int]) -> SourceFacts:
         else:
             elsewhere |= sources
     checks = frozenset(n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and is_check(n))
-    return SourceFacts(hashlib.sha256(path.read_bytes()).digest(), _imports(path, tree), checks, by_function,
+    return SourceFacts(hashlib.sha256(path.read_bytes()).digest(), *_imports(path, tree), checks, by_function,
                        frozenset(elsewhere), dynamic)
 
 

@@ -6,7 +6,6 @@ through the store (SQLAlchemy, migrations) only when there is something to write
 
 from __future__ import annotations
 
-import ast
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -15,8 +14,8 @@ from pathlib import Path
 
 from studylog.checks import history
 from studylog.checks.devices import DEVICES, DeviceUnavailable, expected_device
-from studylog.checks.discovery import CheckSpec, discover, parse_python, select
-from studylog.checks.fingerprint import cache_key, code_hashes, library_versions
+from studylog.checks.discovery import CheckSpec, discover, select
+from studylog.checks.fingerprint import cache_key, code_hashes, is_sibling, library_versions, source_facts
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
 from studylog.checks.results import unreadable_module_run
 from studylog.checks.views import RunView
@@ -38,17 +37,11 @@ class RunEvent:
 
 
 def _preload(specs: Iterable[CheckSpec]) -> list[str]:
-    """The absolute imports of the check modules, for the zygote to import once (local siblings excluded)."""
+    """The modules the check modules' imports name, for the zygote to import once; their sibling helpers
+    are left to each check, which imports them from its own folder."""
     names = {"torch"}
-    for spec in specs:
-        for node in ast.walk(parse_python(spec.module)):
-            if isinstance(node, ast.Import):
-                found = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-                found = [node.module]
-            else:
-                continue
-            names.update(n for n in found if not (spec.module.parent / f"{n.split('.')[0]}.py").exists())
+    for module in {spec.module for spec in specs}:
+        names.update(n for n in source_facts(module).named_modules if not is_sibling(n, module.parent))
     return sorted(names)
 
 

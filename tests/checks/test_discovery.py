@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from studylog.checks.discovery import discover, select
-from studylog.checks.fingerprint import code_hash, local_dependencies
+from studylog.checks.fingerprint import code_hash, local_dependencies, source_facts
 from studylog.config import CHECK_PATHS_ENV_VAR
 from studylog.errors import StudylogError
 from fakebank import write_question, write_reference
@@ -53,6 +53,8 @@ def test_the_code_hash_follows_the_module_its_local_imports_and_its_references(b
     folder, module = bank
     first, second = [s for s in discover() if s.module == module]
     assert folder / "helper.py" in local_dependencies(module)
+    assert source_facts(module).named_modules == {"studylog.checks", "helper"}  # not studylog.checks.check, an attribute
+    assert "studylog.checks.check" in source_facts(module).imports  # which hashing must still follow, in case
     before = code_hash(second)
     (folder / "helper.py").write_text("ONE = 1  # edited\n")
     assert code_hash(second) != before
