@@ -12,7 +12,7 @@ import numbers
 from collections.abc import Callable, Mapping
 
 from studylog.checks import rules
-from studylog.checks.references import SUFFIX_MULTIPLIERS, Reference
+from studylog.checks.references import CITATIONS_JOINER, SUFFIX_MULTIPLIERS, Reference
 from studylog.checks.views import ClaimView
 
 
@@ -67,7 +67,7 @@ class Claim:
         asserted = self.asserted if asserted is None else asserted
         ok = rules.holds(rule, computed, expected)
         verdict = ("holds" if ok else "fails") if asserted else ("matches" if ok else "differs")
-        cited = " · ".join(c for c in (self.citation, citation) if c)
+        cited = CITATIONS_JOINER.join(c for c in (self.citation, citation) if c)
         self._record(ClaimView(self.label, computed, expected, rule, verdict, asserted, cited))
         return ok
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studylog.checks.references import CITATION_SEPARATOR, SUFFIX_MULTIPLIERS
+from studylog.checks.references import CITATION_SEPARATOR, CITATIONS_JOINER, SUFFIX_MULTIPLIERS
 from studylog.checks.views import ClaimView
 
 MAX_LIST_ITEMS = 6
@@ -41,7 +41,7 @@ def _unit(unit: float) -> str:
 
 def documents(citation: str) -> list[str]:
     """The documents a claim's citation names, without the place in each ("… Table 1: (3a) / params")."""
-    return [part.split(CITATION_SEPARATOR)[0] for part in citation.split(" · ") if part]
+    return [part.split(CITATION_SEPARATOR)[0] for part in citation.split(CITATIONS_JOINER) if part]
 
 
 def format_expected(claim: ClaimView) -> str:

@@ -17,6 +17,7 @@ from studylog.config import bundled_questions_dir, bundled_references_dir, quest
 
 SUFFIX_MULTIPLIERS = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "G": 10**9, "T": 10**12}
 CITATION_SEPARATOR = " \u2014 "  # between the document and the place in it: "Szegedy et al. 2014, … — Table 1: …"
+CITATIONS_JOINER = " \u00b7 "  # between the citations of one claim (its own, and its reference's)
 PRINTED_NUMBER = re.compile(r"^\s*([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)\s*([KMBGT]?)\s*$")
 
 
