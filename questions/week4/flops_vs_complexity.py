@@ -8,20 +8,15 @@ from __future__ import annotations
 import time
 
 import torch
-import torchvision
 from torch import nn
 from torchvision.models import EfficientNet_B0_Weights, get_model, get_model_weights
 
 from studylog.checks import check, ref
 from studylog.checks.counting import build_on_meta, count_model
-from studylog.checks.zoo import build_torchvision, published_gmacs
+from studylog.checks.zoo import build_torchvision, metadata_citation, published_gmacs
 
 B0_INPUT = (1, 3, 224, 224)
 TIMED_RUNS = 5
-
-
-def torchvision_meta(weights) -> str:
-    return f"torchvision {torchvision.__version__} {type(weights).__name__}.{weights.name}.meta"
 
 
 @check("efficientnet-b0-count", question="flops-vs-complexity")
@@ -31,12 +26,12 @@ def efficientnet_b0_count(ctx):
     counted = count_model(build_torchvision("efficientnet_b0"), B0_INPUT)
     weights = EfficientNet_B0_Weights.IMAGENET1K_V1
     ctx.claim("EfficientNet-B0 multiply-adds at 224 vs torchvision's _ops (GMACs)", counted.macs,
-              citation=torchvision_meta(weights)).rounds_to(published_gmacs(weights), unit=1e9, digits=3)
+              citation=metadata_citation(weights)).rounds_to(published_gmacs(weights), unit=1e9, digits=3)
     ctx.claim("EfficientNet-B0 multiply-adds at 224 vs paper Table 2", counted.macs).rounds_to(
         ref("efficientnet-2019", "table2", "B0", "flops"))
     # _ops is printed to 3 decimals of a G, so it is within ±0.0005 G of the true count; doubled, within ±0.001 G.
     ctx.claim("EfficientNet-B0 FLOPs at 224 (2 per multiply-add) vs 2 x torchvision's _ops", counted.flops,
-              citation=torchvision_meta(weights)).close_to(2 * published_gmacs(weights) * 1e9, abs=2 * 0.0005e9)
+              citation=metadata_citation(weights)).close_to(2 * published_gmacs(weights) * 1e9, abs=2 * 0.0005e9)
     ctx.claim("Table 2's B0 'FLOPS': which count it is", ref("efficientnet-2019", "table2", "B0", "flops")).one_of(
         {"multiply-adds": counted.macs, "FLOPs (1 multiply-add = 2 FLOPs)": counted.flops},
         rule="rounds_to")
@@ -84,4 +79,4 @@ def efficientnet_table2(ctx):
         ctx.claim(f"{row} multiply-adds at {side}x{side} ('time') vs Table 2 FLOPS", counted[row].macs).compare(
             ref("efficientnet-2019", "table2", row, "flops"), rule="rounds_to")
     ctx.claim("B0-B7 params vs torchvision's num_params", [c.params for c in counted.values()],
-              citation=f"torchvision {torchvision.__version__} EfficientNet_B*_Weights.DEFAULT.meta").equals(list(published.values()))
+              citation=metadata_citation("EfficientNet_B*_Weights.DEFAULT")).equals(list(published.values()))

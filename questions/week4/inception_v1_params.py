@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import torchvision
 from torch import nn
 from torchvision.models import GoogLeNet_Weights, googlenet
 from torchvision.models.googlenet import BasicConv2d
@@ -15,6 +14,7 @@ from torchvision.models.googlenet import BasicConv2d
 from studylog.checks import check, ref
 from studylog.checks.counting import build_on_meta, count_model, count_params
 from studylog.checks.models.googlenet_paper import TABLE1_ROWS, GoogLeNetPaper, Inception
+from studylog.checks.zoo import metadata_citation
 
 IMAGE = (1, 3, 224, 224)
 INCEPTION_ROWS = [row for row in TABLE1_ROWS.values() if row.startswith("inception")]
@@ -148,7 +148,7 @@ def torchvision_reconciled(ctx):
     for i, ((change, _), expected) in enumerate(zip(STEPS, expected_changes), 1):
         ctx.claim(f"step {i}, {change}: change in params", counts[i] - counts[i - 1]).equals(expected)
     weights = GoogLeNet_Weights.IMAGENET1K_V1
-    citation = f"torchvision {torchvision.__version__} GoogLeNet_Weights.IMAGENET1K_V1.meta"
+    citation = metadata_citation(weights)
     ctx.claim("after every step: torchvision's num_params", counts[-1], citation=citation).equals(weights.meta["num_params"])
     torchvision_model = build_on_meta(lambda: googlenet(aux_logits=False, init_weights=False))
     ctx.claim("after every step: parameter shapes unlike torchvision's googlenet()",

@@ -33,6 +33,13 @@ def published_gmacs(weights: WeightsEnum) -> float:
     return weights.meta["_ops"]
 
 
+def metadata_citation(weights: WeightsEnum | str) -> str:
+    """Where a value read from torchvision's weights metadata comes from, e.g.
+    'torchvision 0.29.1 ResNet50_Weights.IMAGENET1K_V1.meta'; a string names several ('EfficientNet_B*_Weights.DEFAULT')."""
+    name = weights if isinstance(weights, str) else f"{type(weights).__name__}.{weights.name}"
+    return f"torchvision {torchvision.__version__} {name}.meta"
+
+
 def _builder_overrides(name: str, weights: WeightsEnum) -> dict:
     """What torchvision's builder passes the constructor when it loads `weights` (its `if weights` branch)."""
     if name == "googlenet":  # the aux heads are dropped after loading unless asked for
