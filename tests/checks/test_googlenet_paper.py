@@ -1,11 +1,13 @@
-"""The paper-faithful GoogLeNet behaves as Section 5 describes: aux heads only while training."""
+"""The paper-faithful GoogLeNet behaves as Section 5 describes (aux heads only while training), and its
+branch widths are the ones references/googlenet-2014.toml copies from Table 1."""
 
 from __future__ import annotations
 
 import torch
 
+from studylog.checks import ref
 from studylog.checks.counting import build_on_meta, count_params
-from studylog.checks.models.googlenet_paper import TABLE1_ROWS, GoogLeNetPaper
+from studylog.checks.models.googlenet_paper import TABLE1_ROWS, GoogLeNetPaper, Inception
 
 
 def test_training_returns_main_and_aux_logits_and_eval_only_the_main():
@@ -23,3 +25,17 @@ def test_without_aux_heads_only_the_aux_parameters_go():
 
 def test_every_table1_row_is_a_block_of_the_model():
     assert set(TABLE1_ROWS) <= {name for name, _ in build_on_meta(GoogLeNetPaper).named_children()}
+
+
+def branch_widths(block: Inception) -> list[int]:
+    """A block's output channels in Table 1's column order: #1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj."""
+    convs = [block.branch1, *block.branch2, *block.branch3, block.branch4[1]]
+    return [conv_relu.conv.out_channels for conv_relu in convs]
+
+
+def test_the_models_branch_widths_are_the_cited_table_ones():
+    model = build_on_meta(GoogLeNetPaper)
+    rows = {name: row for name, row in TABLE1_ROWS.items() if row.startswith("inception")}
+    assert len(rows) == 9
+    for name, row in rows.items():
+        assert branch_widths(getattr(model, name)) == ref("googlenet-2014", "table1", row, "branches").raw, row
