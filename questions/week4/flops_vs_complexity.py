@@ -71,7 +71,7 @@ def efficientnet_table2(ctx):
     counted, published = {}, {}
     for row in ("B0", "B1", "B2", "B3", "B4", "B5", "B6", "B7"):
         name = f"efficientnet_b{row[1]}"
-        side = ref("efficientnet-2019", "table2", row, "resolution").raw
+        side = ref("efficientnet-2019", "resolutions", row, "resolution").raw
         counted[row] = count_model(build_torchvision(name), (1, 3, side, side))
         published[row] = get_model_weights(name).DEFAULT.meta["num_params"]
         ctx.claim(f"{row} params ('space') vs Table 2", counted[row].params).compare(

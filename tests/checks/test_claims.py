@@ -128,3 +128,10 @@ def test_reference_errors_name_the_file_and_what_it_has(tmp_path, monkeypatch):
         ref("tiny-2020", "t1", "b", "params")
     with pytest.raises(ReferenceLookupError, match="no reference file missing-1999.toml"):
         ref("missing-1999", "t1", "a", "params")
+
+
+def test_efficientnet_resolutions_are_cited_to_the_reference_code_not_to_table2():
+    side = ref("efficientnet-2019", "resolutions", "B7", "resolution")
+    assert side.raw == 600 and "tensorflow/tpu" in side.citation and "Table 2" not in side.citation
+    with pytest.raises(ReferenceLookupError, match="no 'resolution'"):
+        ref("efficientnet-2019", "table2", "B7", "resolution")
