@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from studylog.checks.views import ClaimView, RunView
+from studylog.errors import StudylogError
 
 CACHEABLE = ("passed", "failed")  # outcomes a rerun of the same code on the same setup reproduces
 RUN_COLUMNS = "id, check_id, question_slug, status, device, device_name, torch_version, torchvision_version, started_at, duration_s, message, code_hash, cache_key"
@@ -27,8 +28,10 @@ def _query(path: Path, sql: str, params: Iterable = ()) -> list[RunView]:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             rows = conn.execute(sql, list(params)).fetchall()
             claims = _claims(conn, [row[0] for row in rows])
-    except sqlite3.OperationalError:  # not migrated to the check tables yet
-        return []
+    except sqlite3.OperationalError as exc:
+        if str(exc).startswith("no such table"):  # not migrated to the check tables yet: nothing ran
+            return []
+        raise StudylogError(f"cannot read the check runs in {path}: {exc}") from None
     return [_run_view(row, claims.get(row[0], ())) for row in rows]
 
 
