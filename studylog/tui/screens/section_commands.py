@@ -37,17 +37,16 @@ class SectionCommands:
 
     @work(thread=True, group="week-write")
     def _add_section(self, after: Section | None, values: dict[str, str]) -> None:
-        db = self.app.database
         try:
             if values["kind"] not in services.sections.SECTION_KINDS:
                 raise StudylogError(f"Kind: '{values['kind']}' is not one of the kinds listed")
-            level = after.level if after else 1
-            section = services.sections.add_section(db, self.week_id, values["title"], kind=values["kind"], level=level)
+            section = services.sections.add_section(
+                self.app.database, self.week_id, values["title"], kind=values["kind"],
+                level=after.level if after else 1, position=after.position + 1 if after else None,
+            )
         except StudylogError as exc:
             self.app.call_from_thread(self.action_add_section, values, str(exc))
             return
-        if after is not None:
-            services.sections.move_section(db, section.id, after.position + 1)
         self.app.call_from_thread(self.load, option_id("section", section.id), True)
 
     def action_rename_section(self) -> None:
