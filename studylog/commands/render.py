@@ -76,7 +76,5 @@ def print_hits(hits: list[SearchHit]) -> None:
         console.print("no matches")
         return
     for hit in hits:
-        where = f"week {hit.week_number}" if hit.week_number is not None else "no week"
-        end = hit.match_start + hit.match_length
-        snippet = escape(hit.snippet[: hit.match_start]) + "[reverse]" + escape(hit.snippet[hit.match_start:end]) + "[/reverse]" + escape(hit.snippet[end:])
-        console.print(f"[bold]{where} · {hit.kind} · {escape(hit.title)}[/bold]\n    {snippet}")
+        before, match, after = (escape(part) for part in hit.parts())
+        console.print(f"[bold]{escape(hit.where)}[/bold]\n    {before}[reverse]{match}[/reverse]{after}")

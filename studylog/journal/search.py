@@ -30,6 +30,17 @@ class SearchHit:
     match_start: int  # offset of the first term in snippet, for highlighting
     match_length: int
 
+    @property
+    def where(self) -> str:
+        """`week 4 · section · 짧은 소감`: the line that heads the hit in a list of results."""
+        week = f"week {self.week_number}" if self.week_number is not None else "no week"
+        return f"{week} · {self.kind} · {self.title or '(untitled)'}"
+
+    def parts(self) -> tuple[str, str, str]:
+        """The snippet split around the match (before, match, after), so each display can mark the match."""
+        end = self.match_start + self.match_length
+        return self.snippet[: self.match_start], self.snippet[self.match_start : end], self.snippet[end:]
+
 
 TARGETS = {
     "section": ("section", "section_fts", "t.title || char(10) || t.body", "t.title"),

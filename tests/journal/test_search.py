@@ -19,8 +19,9 @@ def test_the_done_when_queries_on_the_demo(demo_db):
 
 def test_hits_carry_a_snippet_with_the_match(demo_db):
     hit = search.search(demo_db, "하강법")[0]
-    assert hit.snippet[hit.match_start : hit.match_start + hit.match_length] == "하강법"
-    assert hit.week_number == 4
+    before, match, after = hit.parts()
+    assert match == "하강법" and before + match + after == hit.snippet
+    assert hit.where == "week 4 · section · 주차별 학습 내용 목차."
 
 
 def test_questions_and_symbols_are_searchable(demo_db):

@@ -7,7 +7,7 @@ from studylog.tui.screens.search import SearchScreen
 from studylog.tui.screens.week import WeekScreen
 from studylog.tui.widgets.draft_area import DraftArea
 from studylog.tui.widgets.week_outline import WeekOutline
-from pilot_helpers import settle, type_text
+from pilot_helpers import settle, type_text, visible_text
 
 
 async def test_a_two_syllable_korean_word_finds_sections_and_jumps_to_the_match(demo_db, app_on):
@@ -21,6 +21,7 @@ async def test_a_two_syllable_korean_word_finds_sections_and_jumps_to_the_match(
         hits = app.screen.hits
         assert [hit.title for hit in hits] == ["멘토링", "< 목표 >"]
         assert str(app.screen.query_one("#search-status").render()) == "2 matches"
+        assert "week 4 · section · 멘토링" in visible_text(app)  # each hit headed by where it is
 
         await pilot.press("down", "enter")  # the second hit, chosen without leaving the input
         await settle(pilot)

@@ -25,13 +25,8 @@ if TYPE_CHECKING:
 
 def hit_label(hit: SearchHit) -> Text:
     """Where the hit is, then its snippet with the match reversed."""
-    where = f"week {hit.week_number}" if hit.week_number is not None else "no week"
-    label = Text(f"{where} · {hit.kind} · {hit.title or '(untitled)'}\n", style="bold")
-    end = hit.match_start + hit.match_length
-    label.append("  " + hit.snippet[: hit.match_start])
-    label.append(hit.snippet[hit.match_start : end], style="reverse")
-    label.append(hit.snippet[end:])
-    return label
+    before, match, after = hit.parts()
+    return Text.assemble((hit.where + "\n", "bold"), "  " + before, (match, "reverse"), after)
 
 
 class SearchScreen(DataScreen):
