@@ -1,8 +1,9 @@
 """What both writers do to the user's prose: paragraphs and line breaks kept, and whitespace that a
 renderer would swallow (leading, trailing, runs, tabs) written as character references.
 
-Spaces that would vanish become `&nbsp;`, so the post displays them; import turns them back into
-spaces (blog editors write `&nbsp;` for typed spaces too).
+Spaces that would vanish become `&nbsp;`, as blog editors write them, so the post displays them and
+import reads them back as spaces; every other kept whitespace character is written by number (a
+no-break space the user typed as `&#160;`, a tab as `&#9;`), so import gives back that character.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def escaped_paragraphs(text: str, escape: Callable[[str], str], label: str = "")
 
 
 def _whitespace_entity(char: str) -> str:
-    return "&nbsp;" if char in " \u00a0" else f"&#{ord(char)};"
+    return "&nbsp;" if char == " " else f"&#{ord(char)};"
 
 
 def escape_line(line: str, escape_char: Callable[[str, int, str], str]) -> str:

@@ -19,7 +19,7 @@ from studylog.store.database import Database
 
 KOREAN = "가나다라마바사아자차카타파하한글회고질문답변뷁똠읽"
 SYMBOLS = "*_<>#|`\\[](){}!~-+=.&;:'\"@$%^/?,"
-ALPHABET = KOREAN + "abXYZ0179" + SYMBOLS + "    \u3000×→🙂"
+ALPHABET = KOREAN + "abXYZ0179" + SYMBOLS + "    \t\u00a0\u3000×→🙂"
 LINE_STARTS = [
     "", "", "", "", "# ", "## ", "- ", "* ", "+ ", "1. ", "2) ", "> ", "    ", "  ", "=", "---", "***",
     "| a | b |", "|---|---|", "<div>", "</details>", "<!-- x -->", "&amp; ", "&#35;", "Q1. ", "A1. ",

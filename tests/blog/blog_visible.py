@@ -2,7 +2,8 @@
 
 Whitespace collapses the way browsers collapse it (runs of ASCII whitespace to one space, none at
 line starts and ends); `<br>` is a line break; blocks are separated by a blank line; a code block
-reads ```lang / content / ```. A no-break space reads as a space. Comments are not shown.
+reads ```lang / content / ```. A no-break space reads as a space. Comments are not shown. Also what
+the user's text should display as, and what import should give back of it.
 """
 
 from __future__ import annotations
@@ -81,23 +82,47 @@ def visible_markdown(markdown: str, renderer: MarkdownIt = COMMONMARK) -> str:
     return visible_text(renderer.render(markdown))
 
 
-def expected_visible(text: str) -> str:
-    """What the user's stored text should display as: each prose part as typed (without the blank
-    lines at its ends), each fenced code block as ```lang / content / ```, parts a blank line apart.
-    Written independently of the exporter: a fence is a line of three backticks at the line start."""
+def _parts(text: str) -> list[tuple[bool, str]]:
+    """The user's text as (is code, part): each prose part without the blank lines at its ends, each
+    fenced code block as ```lang / content / ``` whatever its fence. Written independently of the
+    exporter: a fence is a line of three or more backticks at the line start, closed by the same."""
     parts, lines, i = [], text.split("\n"), 0
     prose: list[str] = []
     while i < len(lines):
-        m = re.match(r"^```(\S*)\s*$", lines[i])
-        close = next((j for j in range(i + 1, len(lines)) if lines[j].rstrip(" \t") == "```"), None) if m else None
+        m = re.match(r"^(`{3,})([^`\s]*)\s*$", lines[i])
+        close = next((j for j in range(i + 1, len(lines)) if lines[j].rstrip(" \t") == m[1]), None) if m else None
         if m and close is not None:
-            parts += ["\n".join(prose).strip("\n"), f"```{m[1]}\n" + "\n".join(lines[i + 1 : close]) + "\n```"]
+            parts += [(False, "\n".join(prose).strip("\n")), (True, f"```{m[2]}\n" + "\n".join(lines[i + 1 : close]) + "\n```")]
             prose, i = [], close + 1
         else:
             prose.append(lines[i])
             i += 1
-    parts.append("\n".join(prose).strip("\n"))
-    return "\n\n".join(p for p in parts if p)
+    parts.append((False, "\n".join(prose).strip("\n")))
+    return [(code, part) for code, part in parts if part]
+
+
+def kept_text(text: str) -> str:
+    """What import gives back of the user's text: every character, but not the blank lines at the ends
+    of a prose part, and code fences as ```."""
+    return "\n\n".join(part for _, part in _parts(text))
+
+
+def as_shown(prose: str) -> str:
+    """Prose as a browser shows it: a no-break space as a space, a run of tabs (whitespace a browser
+    collapses) as one space and none at a line's ends."""
+    return "\n".join(re.sub(r"\t+", " ", line.strip("\t")) for line in prose.split("\n")).replace("\u00a0", " ")
+
+
+def expected_visible(text: str) -> str:
+    """What the user's stored text should display as: each prose part as typed (as_shown), each fenced
+    code block as ```lang / content / ```, parts a blank line apart."""
+    return "\n\n".join(part if code else as_shown(part) for code, part in _parts(text))
+
+
+def has_tabs_only_paragraph(text: str) -> bool:
+    """Whether a prose paragraph of the text holds nothing but tabs, which a browser does not show at all."""
+    paragraphs = (p for code, part in _parts(text) if not code for p in re.split(r"\n\n+", part))
+    return any(not p.strip("\n\t") for p in paragraphs)
 
 
 def shows(document: str, text: str) -> bool:

@@ -141,6 +141,30 @@ def test_tistory_html_with_a_week_number_given(db, tmp_path):
     assert question.answer == "CrossEntropyLoss 안에 있다.\n\n```python\nloss = nn.CrossEntropyLoss()(logits, y)\n```"
 
 
+EDITOR_HTML = """\
+<h1>[week9] 글</h1>
+<p data-ke-size="size16">editor&nbsp;&nbsp;spaces, typed&#160;no-break&#xA0;spaces, a&#9;tab,\ta  raw\ttab, AT&T, &foo; &#abc &lt;b&gt;</p>
+<!-- studylog:question {"id": "r&d", "tags": ["R&D"]} -->
+<p data-ke-size="size16">Q1. 질문</p>
+<h2>공부 내용 링크</h2>
+<ul><li><a href="https://a.b/?x=1&amp;y=2">2023.12.01 - [et al] - 링크</a></li></ul>
+"""
+
+
+def test_html_references_read_as_written_and_editors_nbsp_as_a_space():
+    post, _ = parse_post(EDITOR_HTML, "tistory-html")
+    assert post.sections[0].body == "editor  spaces, typed\u00a0no-break\u00a0spaces, a\ttab, a raw tab, AT&T, &foo; &#abc <b>"
+    (link,) = post.links
+    assert (link.title, link.url) == ("링크", "https://a.b/?x=1&y=2")
+    (question,) = post.questions
+    assert (question.slug, question.tags) == ("r&d", ["R&D"]), "a marker comment keeps its ampersands"
+
+
+def test_markdown_reads_editors_nbsp_as_a_space_and_numbered_references_as_written():
+    post, _ = parse_post("# [week9] 글\n\neditor&nbsp;&nbsp;spaces, typed&#160;no-break, a&#9;tab, AT&T\n", "markdown")
+    assert post.sections[0].body == "editor  spaces, typed\u00a0no-break, a\ttab, AT&T"
+
+
 def test_dry_run_shows_the_week_and_changes_nothing(demo_db, tmp_path):
     post = tmp_path / "week4.md"
     post.write_text(export_week(demo_db, find_week(demo_db, 4).id), encoding="utf-8")

@@ -87,8 +87,3 @@ class ReadError(Exception):
         super().__init__(f"line {line}: {message}")
         self.line = line
         self.message = message
-
-
-def typed_spaces(text: str) -> str:
-    """Blog editors write typed spaces as no-break spaces (&nbsp;); the journal stores spaces."""
-    return text.replace("\u00a0", " ")

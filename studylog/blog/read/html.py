@@ -1,26 +1,22 @@
 """Read HTML (Tistory's editor, what `export --format tistory-html` writes, or HTML inside Markdown)
-into blocks. Whitespace collapses as a browser collapses it; `<br>` is a line break."""
+into blocks. Whitespace collapses as a browser collapses it; `<br>` is a line break; character
+references are kept as written (see html_text).
+"""
 
 from __future__ import annotations
 
-import re
+from html import unescape
 from html.parser import HTMLParser
 
 from studylog.blog.meta import read_marker
 from studylog.blog.read.blocks import (
-    CodeBlock, FoldEnd, FoldStart, Heading, InBlock, ListBlock, ListItem, Marker, Paragraph, ReadError, typed_spaces,
+    CodeBlock, FoldEnd, FoldStart, Heading, InBlock, ListBlock, ListItem, Marker, Paragraph, ReadError,
 )
+from studylog.blog.read.html_text import BREAK, decoded, visible_text
 
-BREAK = object()  # a <br> among the text pieces
 HIDDEN = {"script", "style", "head", "title", "summary"}
 BLOCKS = {"p", "div", "li", "ul", "ol", "details", "blockquote", "tr", "td", "th", "table", "hr", "figure", "section"}
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
-
-
-def visible_text(pieces: list) -> str:
-    """Pieces of text and BREAKs as a browser shows them: runs of whitespace as one space, none at line ends."""
-    lines = "".join("\n" if p is BREAK else re.sub(r"[ \t\n\r\f]+", " ", p) for p in pieces).split("\n")
-    return typed_spaces("\n".join(line.strip(" ") for line in lines)).rstrip("\n") if any(pieces) else ""
 
 
 class HtmlReader(HTMLParser):
@@ -43,10 +39,14 @@ class HtmlReader(HTMLParser):
         self._item_url = ""
 
     def feed_fragment(self, html: str, first_line: int) -> None:
-        """Read one piece of HTML that starts on first_line of the document."""
+        """Read one piece of HTML that starts on first_line of the document.
+
+        The parser decodes character references; fed every `&` as `&amp;`, it hands over the source
+        text instead (data, attribute values and comments), which `decoded` reads.
+        """
         self.reset()
         self.line_offset = first_line - 1
-        self.feed(html)
+        self.feed(html.replace("&", "&amp;"))
         self.close()
         self.flush()
 
@@ -66,7 +66,7 @@ class HtmlReader(HTMLParser):
             self.blocks.append(Paragraph(self._piece_line, text))
 
     def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
+        attributes = {name: unescape(value) if value else value for name, value in attrs}
         classes = (attributes.get("class") or "").split()
         if self._hidden:
             self._hidden += [tag] if tag == self._hidden[-1] else []
@@ -139,15 +139,15 @@ class HtmlReader(HTMLParser):
             if self._pre["fresh"]:
                 data = data.removeprefix("\n")  # as browsers do right after <pre>
             self._pre["fresh"] = False
-            self._pre["text"].append(data)
+            self._pre["text"] += decoded(data)
         else:
             if not self._pieces:
                 self._piece_line = self._line()
-            self._pieces.append(data)
+            self._pieces += decoded(data)
 
     def handle_comment(self, data):
         try:
-            found = read_marker(data)
+            found = read_marker(data.replace("&amp;", "&"))
         except ValueError as exc:
             raise ReadError(self._line(), str(exc)) from None
         if found:

@@ -8,14 +8,16 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from studylog.blog.read.blocks import CodeBlock, Heading, InBlock, ListBlock, ListItem, Paragraph, ReadError, typed_spaces
+from studylog.blog.read.blocks import CodeBlock, Heading, InBlock, ListBlock, ListItem, Paragraph, ReadError
 from studylog.blog.read.html import HtmlReader
 
 BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    """CommonMark with tables and strikethrough; entities stay tokens of their own (no text_join),
+    so that `&nbsp;` can be told from `&#160;`."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
 
 
 def inline_text(token: Token, *, urls_inline: bool = True) -> tuple[str, str]:
@@ -24,7 +26,9 @@ def inline_text(token: Token, *, urls_inline: bool = True) -> tuple[str, str]:
     first_url = ""
     link_start: list[tuple[str, int]] = []
     for child in token.children or []:
-        if child.type == "text":
+        if child.type == "text_special" and child.info == "entity" and child.markup == "&nbsp;":
+            out.append(" ")  # how blog editors write a typed space; `&#160;` stays a no-break space
+        elif child.type in ("text", "text_special"):
             out.append(child.content)
         elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and BR_TAG.fullmatch(child.content)):
             out.append("\n")
@@ -40,7 +44,7 @@ def inline_text(token: Token, *, urls_inline: bool = True) -> tuple[str, str]:
             href, start = link_start.pop()
             if urls_inline and href and "".join(out[start:]) != href:
                 out.append(f" ({href})")
-    return typed_spaces("".join(out)), first_url
+    return "".join(out), first_url
 
 
 def _fence_closed(token: Token, lines: list[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from studylog.blog.read.blocks import (
-    CodeBlock, FoldStart, Heading, InBlock, ListBlock, ListItem, Marker, Paragraph, typed_spaces,
+    CodeBlock, FoldStart, Heading, InBlock, ListBlock, ListItem, Marker, Paragraph,
 )
 
 TITLE = re.compile(r"^\s*(?:[•·*-]\s*)?(?P<title>\[week\s*\d+\].*)$", re.IGNORECASE)
@@ -21,6 +21,12 @@ HEADINGS = ((re.compile(r"^\* (.+)$"), 2), (re.compile(r"^- (.+)$"), 3), (re.com
 CODE_START = re.compile(r"^(class \w|def \w|import \w|from [\w.]+ import |@\w)")
 LINK_LINE = re.compile(r"^\d{4}\.\d{2}\.\d{2} - ")
 FOLD = "더보기"
+
+
+def typed_spaces(text: str) -> str:
+    """A page copied from a browser has each `&nbsp;` as a no-break space, and blog editors write typed
+    spaces that way; the copy cannot tell them from no-break spaces typed as such, so all are spaces."""
+    return text.replace("\u00a0", " ")
 
 
 def _post_lines(lines: list[str]) -> tuple[int, list[str]]:
