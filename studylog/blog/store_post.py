@@ -13,9 +13,9 @@ from sqlmodel import Session, select
 
 from studylog.blog.post import Post
 from studylog.errors import StudylogError
-from studylog.journal.questions import slugify
+from studylog.journal.questions import set_tags, slugify
 from studylog.store.database import Database
-from studylog.store.models import Link, Question, QuestionTag, Section, Week
+from studylog.store.models import Link, Question, Section, Week
 from studylog.store.text import nfc
 
 
@@ -108,6 +108,6 @@ def _add(s: Session, post: Post, slugs: list[str]) -> None:
             position += 1
             s.add(question)
             s.flush()
-            s.add_all(QuestionTag(question_id=question.id, tag=tag) for tag in dict.fromkeys(map(nfc, q.tags)) if tag)
+            set_tags(s, question.id, q.tags)
     for link_position, link in enumerate(post.links):
         s.add(Link(week_id=week.id, position=link_position, posted_on=link.posted_on, category=link.category, title=link.title, url=link.url))

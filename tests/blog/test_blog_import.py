@@ -18,6 +18,7 @@ from studylog.blog.read import detect_format, parse_post
 from studylog.blog.store_post import store_post
 from studylog.cli import cli
 from studylog.errors import StudylogError
+from studylog.journal.questions import list_questions
 from studylog.journal.weeks import find_week, week_detail
 
 SEED = Path(__file__).parent / "data" / "week4-retrospective.txt"  # the seed post as copied from the blog page
@@ -158,6 +159,14 @@ def test_html_references_read_as_written_and_editors_nbsp_as_a_space():
     assert (link.title, link.url) == ("링크", "https://a.b/?x=1&y=2")
     (question,) = post.questions
     assert (question.slug, question.tags) == ("r&d", ["R&D"]), "a marker comment keeps its ampersands"
+
+
+def test_imported_tags_are_stored_as_the_journal_stores_tags(db):
+    post, _ = parse_post(EDITOR_HTML.replace('["R&D"]', '["GoogLeNet", " googlenet ", "CNN", ""]'), "tistory-html")
+    store_post(db, post)
+    (question,) = week_detail(db, find_week(db, 9).id).questions
+    assert week_detail(db, question.week_id).tags[question.id] == ["cnn", "googlenet"]
+    assert [q.slug for q in list_questions(db, tag="GoogLeNet")] == ["r&d"]
 
 
 def test_markdown_reads_editors_nbsp_as_a_space_and_numbered_references_as_written():
