@@ -1,7 +1,7 @@
 """A blog post of one week, as both directions see it: the week, its sections, their questions and links.
 
-Also the few one-line formats that export writes and import reads back (title, byline, study link),
-so that each format is defined once.
+Also the few one-line formats that export writes and import reads back (title, byline, study link):
+the title and dates as the journal formats them everywhere, and the patterns that read them back.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from studylog.journal.weeks import date_range, week_title
 
 TITLE = re.compile(r"^\[week\s*(?P<number>\d+)\]\s*(?P<title>.*)$", re.IGNORECASE)
 BYLINE = re.compile(
@@ -81,15 +83,13 @@ def one_line(text: str) -> str:
 
 
 def title_line(post: Post) -> str:
-    """The post's title as the blog shows it: `[week4] 네부캠 ai tech 4주차 회고`."""
-    return f"[week{post.number}] {one_line(post.title)}".rstrip()
+    """The post's title as the blog shows it (the journal's week_title): `[week4] 네부캠 ai tech 4주차 회고`."""
+    return week_title(post.number, one_line(post.title))
 
 
 def byline(post: Post) -> str:
-    """The line under the title: the week's dates and course, '' when it has neither."""
-    start, end = (d.isoformat() if d else "" for d in (post.start_date, post.end_date))
-    dates = f"{start} ~ {end}".strip() if end else start
-    return " · ".join(part for part in (dates, post.course) if part)
+    """The line under the title: the week's dates (the journal's date_range) and course, '' when it has neither."""
+    return " · ".join(part for part in (date_range(post.start_date, post.end_date), post.course) if part)
 
 
 def parse_byline(text: str) -> tuple[date | None, date | None, str] | None:

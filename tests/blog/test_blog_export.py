@@ -4,17 +4,19 @@ each question's verification from stored check runs, and no torch imported."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
 
 from studylog.blog.export import export_week, render_post
 from studylog.blog.from_week import build_post
+from studylog.blog.post import Post, byline, parse_byline
 from studylog.checks.discovery import discover
 from studylog.checks.fingerprint import code_hash
 from studylog.checks.recording import record_run
 from studylog.cli import cli
-from studylog.journal.weeks import find_week, week_detail
+from studylog.journal.weeks import date_range, find_week, week_detail
 from blog_visible import COMMONMARK, shows, visible_markdown, visible_text
 
 SEED_ORDER = [
@@ -120,3 +122,10 @@ def test_export_into_a_missing_folder_names_the_path(demo_db, tmp_path):
 def test_exporting_a_missing_week_says_so(demo_db):
     result = CliRunner().invoke(cli, ["export", "9"])
     assert result.exit_code == 1 and "no week 9" in result.output
+
+
+@pytest.mark.parametrize("start, end", [(date(2023, 11, 27), date(2023, 12, 1)), (date(2023, 11, 27), None), (None, date(2023, 12, 1))])
+def test_the_byline_shows_the_journals_date_range_and_reads_back(start, end):
+    post = Post(number=4, title="회고", course="부스트캠프", start_date=start, end_date=end)
+    assert byline(post) == f"{date_range(start, end)} · 부스트캠프"
+    assert parse_byline(byline(post)) == (start, end, "부스트캠프")
