@@ -5,6 +5,7 @@ Reads with sqlite3 and finds checks with `ast`: never imports torch or the ORM.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,7 +15,7 @@ from studylog.checks.fingerprint import code_hashes
 from studylog.checks.history import newest_runs
 from studylog.checks.views import ClaimView, RunView
 
-__all__ = ["ClaimView", "RunView", "latest_runs", "question_verdict", "unreadable_module_run"]
+__all__ = ["ClaimView", "RunView", "latest_runs", "question_verdict", "verdicts", "unreadable_module_run"]
 
 
 def unreadable_module_run(spec: CheckSpec) -> RunView:
@@ -23,11 +24,9 @@ def unreadable_module_run(spec: CheckSpec) -> RunView:
                    spec.problem, ())
 
 
-def latest_runs(db, question_slug: str | None = None) -> list[RunView]:
-    """The newest run of every check (of one question if given), in bank order, marked stale when the
-    check's code or reference data changed since, or the check is gone; a module whose checks cannot be
-    read shows as an error run of its question. `db`: a Database or its path."""
-    specs = [s for s in discover() if question_slug in (None, s.question_slug)]
+def _marked(db, specs: list[CheckSpec], question_slug: str | None) -> list[RunView]:
+    """The newest stored runs (of one question if given), in the order of `specs`, stale ones marked, with
+    an error run for each of `specs` whose module cannot be read."""
     order = {s.check_id: i for i, s in enumerate(specs)}
     current = code_hashes([s for s in specs if not s.problem])
     runs = newest_runs(Path(getattr(db, "path", db)), question_slug)
@@ -36,17 +35,42 @@ def latest_runs(db, question_slug: str | None = None) -> list[RunView]:
     return sorted(marked, key=lambda r: (order.get(r.check_id, len(order)), r.check_id))
 
 
-def question_verdict(db, slug: str) -> str:
-    """verified | failing | error | not checked | stale: the state of a question's checks' newest runs."""
-    expected = {s.check_id for s in discover() if s.question_slug == slug}
-    runs = latest_runs(db, slug)
+def latest_runs(db, question_slug: str | None = None) -> list[RunView]:
+    """The newest run of every check (of one question if given), in bank order, marked stale when the
+    check's code or reference data changed since, or the check is gone; a module whose checks cannot be
+    read shows as an error run of its question. `db`: a Database or its path."""
+    return _marked(db, [s for s in discover() if question_slug in (None, s.question_slug)], question_slug)
+
+
+def _verdict(expected: set[str], runs: list[RunView]) -> str:
     if not runs:
         return "not checked"
-    statuses = {r.status for r in runs if r.check_id in expected}
-    if statuses & {"error", "timeout"}:
+    newest = {r.check_id: r for r in runs if r.check_id in expected}
+    current = {r.status for r in newest.values() if not r.stale}  # a stale run's status is out of date
+    if current & {"error", "timeout"}:
         return "error"
-    if "failed" in statuses:
+    if "failed" in current:
         return "failing"
-    if any(r.stale for r in runs) or expected - {r.check_id for r in runs}:
+    if not newest or len(newest) < len(expected) or any(r.stale for r in newest.values()):
         return "stale"
     return "verified"
+
+
+def verdicts(db, slugs: Iterable[str]) -> dict[str, str]:
+    """Each question's verdict by slug (see question_verdict), from one discovery pass and one read of the runs."""
+    slugs = list(dict.fromkeys(slugs))
+    wanted = set(slugs)
+    specs = [s for s in discover() if s.question_slug in wanted]
+    runs: dict[str, list[RunView]] = {}
+    for run in _marked(db, specs, slugs[0] if len(slugs) == 1 else None):
+        runs.setdefault(run.question_slug, []).append(run)
+    return {slug: _verdict({s.check_id for s in specs if s.question_slug == slug}, runs.get(slug, [])) for slug in slugs}
+
+
+def question_verdict(db, slug: str) -> str:
+    """verified | failing | error | stale | not checked: the state of a question's checks' newest runs.
+
+    error and failing come from runs of the current code only; stale means some check changed since its
+    newest run (or never ran), so a fixed check that last errored is stale until it runs again.
+    """
+    return verdicts(db, [slug])[slug]
