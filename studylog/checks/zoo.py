@@ -59,6 +59,20 @@ def build_torchvision(name: str, weights: WeightsEnum | None = None) -> nn.Modul
     return build_on_meta(lambda: get_model(name, weights=None, **_builder_overrides(name, weights)))
 
 
+FACTORY_CONTRACT = "the factory must take no arguments and return an nn.Module"
+
+
+def _from_factory(spec: str, factory: Callable) -> nn.Module:
+    """The factory's model on meta; a factory that fails or returns something else is named in one line."""
+    try:
+        model = build_on_meta(factory)
+    except Exception as exc:  # the user's code: say what it raised, in one line
+        raise StudylogError(f"model factory '{spec}' raised {type(exc).__name__}: {exc} ({FACTORY_CONTRACT})") from None
+    if not isinstance(model, nn.Module):
+        raise StudylogError(f"model factory '{spec}' returned a {type(model).__name__}: {FACTORY_CONTRACT}")
+    return model
+
+
 @dataclass(frozen=True)
 class ModelSpec:
     """A model to count: how to build it on meta, and its natural input shape if it has one."""
@@ -76,8 +90,8 @@ def resolve(spec: str) -> ModelSpec:
         except (ImportError, AttributeError) as exc:
             raise StudylogError(f"cannot load model factory '{spec}': {exc}") from None
         if not callable(factory):
-            raise StudylogError(f"model factory '{spec}' is not callable")
-        return ModelSpec(lambda: build_on_meta(factory), None)
+            raise StudylogError(f"model factory '{spec}' is not callable: {FACTORY_CONTRACT}")
+        return ModelSpec(lambda: _from_factory(spec, factory), None)
     if spec not in classification_models():
         raise StudylogError(
             f"unknown model '{spec}': give a torchvision classification model name "

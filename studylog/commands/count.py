@@ -31,7 +31,7 @@ class InputShape(click.ParamType):
 
 @click.command()
 @click.argument("model")
-@click.option("--input", "input_shape", type=InputShape(), default=None,
+@click.option("--input", "input_shape", type=InputShape(), default=None, metavar="NxCxHxW",
               help="Input shape, e.g. 1x3x224x224 (default: a torchvision model's weights' crop size).")
 @click.option("--by-block", is_flag=True, help="Also break the count down by the model's top-level blocks.")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
@@ -48,8 +48,9 @@ def count(model: str, input_shape: tuple[int, ...] | None, by_block: bool, as_js
     shape = input_shape or spec.default_input
     if shape is None:
         raise StudylogError(f"{model} has no default input size: pass --input, e.g. --input 1x3x224x224")
+    built = spec.build()  # outside the try below: a factory's own errors are not the input shape's
     try:
-        counted = count_model(spec.build(), shape)
+        counted = count_model(built, shape)
     except Exception as exc:  # a shape the model rejects: say so in one line
         raise StudylogError(f"cannot count {model} at input {'x'.join(map(str, shape))}: {exc}") from None
     if as_json:
@@ -58,13 +59,24 @@ def count(model: str, input_shape: tuple[int, ...] | None, by_block: bool, as_js
         _print(model, counted, by_block)
 
 
+def _widest(header: str, values) -> int:
+    return max([len(header), *(len(f"{v:,}") for v in values)])
+
+
 def _print(model: str, counted, by_block: bool) -> None:
     click.echo(f"{model} at input {'x'.join(map(str, counted.input))}")
-    click.echo(f"  params  {counted.params:>16,}  (trainable {counted.trainable:,}; without biases {counted.weights_without_bias:,})")
-    click.echo(f"  MACs    {counted.macs:>16,}  ({counted.macs / 1e9:.3f} G multiply-adds)")
-    click.echo(f"  FLOPs   {counted.flops:>16,}  ({counted.flops / 1e9:.3f} G; 1 MAC = 2 FLOPs)")
-    if by_block:
-        width = max(len(block.name) for block in counted.blocks)
-        click.echo(f"\n  {'block':<{width}}  {'params':>14}  {'MACs':>16}")
-        for block in counted.blocks:
-            click.echo(f"  {block.name:<{width}}  {block.params:>14,}  {block.macs:>16,}")
+    width = _widest("", (counted.params, counted.macs, counted.flops))
+    click.echo(f"  params  {counted.params:>{width},}  (trainable {counted.trainable:,}; without biases {counted.weights_without_bias:,})")
+    click.echo(f"  MACs    {counted.macs:>{width},}  ({counted.macs / 1e9:.3f} G multiply-adds)")
+    click.echo(f"  FLOPs   {counted.flops:>{width},}  ({counted.flops / 1e9:.3f} G; 1 MAC = 2 FLOPs)")
+    if not by_block:
+        return
+    if not counted.blocks:
+        click.echo("\n  no blocks: the model has no child modules and spends no FLOPs")
+        return
+    name_width = max(len("block"), *(len(block.name) for block in counted.blocks))
+    params_width = _widest("params", (block.params for block in counted.blocks))
+    macs_width = _widest("MACs", (block.macs for block in counted.blocks))
+    click.echo(f"\n  {'block':<{name_width}}  {'params':>{params_width}}  {'MACs':>{macs_width}}")
+    for block in counted.blocks:
+        click.echo(f"  {block.name:<{name_width}}  {block.params:>{params_width},}  {block.macs:>{macs_width},}")

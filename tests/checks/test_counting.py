@@ -102,11 +102,34 @@ def test_count_by_block_and_factory_with_input():
     (["torch.nn:Identity"], "pass --input"),
     (["torch.nn:Nope"], "cannot load model factory 'torch.nn:Nope'"),
     (["vit_b_16", "--input", "1x3x100x100"], "cannot count vit_b_16 at input 1x3x100x100"),
+    (["torch.nn:Linear", "--input", "1x3"], "'torch.nn:Linear' raised TypeError: Linear.__init__() missing 2 required"),
+    (["os:getcwd", "--input", "1x3"], "'os:getcwd' returned a str: the factory must take no arguments and return an nn.Module"),
 ])
 def test_count_rejects_bad_models_and_inputs_in_one_line(args, message):
     result = run(*args)
     assert result.exit_code != 0 and message in result.output
     assert "Traceback" not in result.output
+
+
+WIDE = """
+from torch import nn
+
+def wide():
+    return nn.Sequential(nn.Linear(100_000, 100_000), nn.Identity())
+"""
+
+
+def test_columns_are_as_wide_as_the_counts_and_a_model_without_blocks_says_so(tmp_path, monkeypatch):
+    (tmp_path / "widemodels.py").write_text(WIDE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    result = run("widemodels:wide", "--input", "1000x100000", "--by-block")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    totals, table = lines[1:4], lines[lines.index("") + 1:]
+    assert "10,000,000,000,000" in totals[1] and len({line.index("  (") for line in totals}) == 1
+    assert [line.split()[0] for line in table] == ["block", "0", "1"] and len({len(line) for line in table}) == 1
+    bare = run("torch.nn:Identity", "--input", "1x3", "--by-block")
+    assert bare.exit_code == 0 and "no blocks: the model has no child modules" in bare.output
 
 
 def test_count_help_imports_no_torch():
