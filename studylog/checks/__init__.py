@@ -6,7 +6,9 @@
     def inception_3a(ctx):
         ctx.claim("weights in inception (3a), bias excluded", n).equals(163_328)
 
-This package's API never imports torch; only the runner's child processes do.
+Importing this package (check, ref) never imports torch, so bank modules can be listed and keyed without it.
+The helpers that count models (counting, zoo, models) import torch; checks use them in the runner's
+processes, and `studylog count` in its own.
 """
 
 from studylog.checks.claims import ClaimError
