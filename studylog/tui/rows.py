@@ -1,19 +1,16 @@
-"""What the screens show, as plain dataclasses built from the services inside worker threads."""
+"""What the weeks and questions lists show, as plain dataclasses built from the services inside worker threads."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studylog.tui import services
 
 if TYPE_CHECKING:
-    from studylog.checks.results import RunView
-    from studylog.journal.weeks import WeekDetail
     from studylog.store.database import Database
-    from studylog.store.models import Question, Week
+    from studylog.store.models import Week
 
 
 @dataclass(frozen=True)
@@ -39,28 +36,6 @@ class QuestionRow:
     week_number: int | None
     tags: tuple[str, ...]
     verdict: str
-
-
-@dataclass(frozen=True)
-class WeekPage:
-    """A week with everything in it and the verdict of each of its questions, by slug."""
-
-    detail: WeekDetail
-    verdicts: dict[str, str]
-
-
-@dataclass(frozen=True)
-class QuestionPage:
-    """A question with its tags, verdict, its checks (ids in bank order, last runs) and their source."""
-
-    question: Question
-    week_number: int | None
-    tags: list[str]
-    verdict: str
-    check_ids: list[str]
-    runs: dict[str, RunView]
-    source_path: Path | None
-    source: str
 
 
 def dates(week: Week | WeekRow) -> str:
@@ -102,25 +77,3 @@ def question_rows(db: Database) -> list[QuestionRow]:
         )
         for q in questions
     ]
-
-
-def week_page(db: Database, week_id: int) -> WeekPage:
-    detail = services.weeks.week_detail(db, week_id)
-    return WeekPage(detail, verdicts(db, (q.slug for q in detail.questions)))
-
-
-def question_page(db: Database, question_id: int) -> QuestionPage:
-    question = services.questions.get_question(db, question_id)
-    week_number = services.weeks.week_detail(db, question.week_id).week.number if question.week_id else None
-    specs = [spec for spec in services.discovery.discover() if spec.question_slug == question.slug]
-    modules = list(dict.fromkeys(spec.module for spec in specs))
-    runs = {run.check_id: run for run in services.results.latest_runs(db, question.slug)}
-    check_ids = [spec.check_id for spec in specs]
-    return QuestionPage(
-        question, week_number, services.questions.question_tags(db, question.id),
-        services.results.question_verdict(db, question.slug),
-        check_ids + [check_id for check_id in runs if check_id not in check_ids],  # removed checks' last runs too
-        runs,
-        modules[0] if modules else None,
-        modules[0].read_text(encoding="utf-8") if modules else "",
-    )

@@ -1,14 +1,19 @@
-"""Opening the TUI never imports torch, and the App module leaves SQLAlchemy for after the first frame.
+"""Opening the TUI never imports torch, the App module leaves SQLAlchemy for after the first frame, and
+widgets never see ORM rows.
 
 Each probe runs in a fresh interpreter and reports what sys.modules holds.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+import studylog.tui
 
 PROBE = textwrap.dedent(
     """
@@ -47,3 +52,18 @@ def test_browsing_the_demo_imports_no_torch_and_the_app_class_no_sqlalchemy(demo
     assert report["with_the_app_class"] == []
     assert report["visited"] == "QuestionScreen"  # weeks → week 4 → its first question → search → back
     assert report["after_browsing"] == ["sqlalchemy", "sqlmodel"]
+
+
+ORM_MODULES = ("studylog.store", "studylog.journal.weeks")  # the models, and WeekDetail/WeekSummary that hold them
+
+
+def test_widgets_and_screens_see_plain_dataclasses_never_orm_rows():
+    """STYLE: rows become plain dataclasses (tui/rows.py, tui/pages.py) before widgets see them."""
+    tui = Path(studylog.tui.__file__).parent
+    importers = [
+        path.relative_to(tui).as_posix()
+        for path in sorted((tui / "widgets").glob("*.py")) + sorted((tui / "screens").glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(ORM_MODULES)
+    ]
+    assert importers == []

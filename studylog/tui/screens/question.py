@@ -13,10 +13,10 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Static, TextArea
 
-from studylog.tui import keys, rows, services
+from studylog.tui import keys, pages, services
 from studylog.tui.drafts import DraftKey
+from studylog.tui.pages import QuestionPage
 from studylog.tui.reporting import reported
-from studylog.tui.rows import QuestionPage
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.widgets import badge
 from studylog.tui.widgets.check_panel import CheckPanel
@@ -76,7 +76,7 @@ class QuestionScreen(DataScreen):
     @work(thread=True, exclusive=True, group="question")
     def _load(self) -> None:
         with reported(self):
-            self.post_message(self.Loaded(rows.question_page(self.app.database, self.question_id)))
+            self.post_message(self.Loaded(pages.question_page(self.app.database, self.question_id)))
 
     def on_question_screen_loaded(self, message: Loaded) -> None:
         first = self.page is None

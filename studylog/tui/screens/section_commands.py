@@ -15,16 +15,16 @@ from studylog.tui.screens.dialogs import ConfirmScreen, Field, FormScreen, ask
 from studylog.tui.widgets.week_outline import WeekOutline, option_id, parse_option_id, section_label
 
 if TYPE_CHECKING:
-    from studylog.store.models import Section
+    from studylog.tui.pages import SectionItem
 
 
 class SectionCommands:
     """Mixed into WeekScreen, which provides week_id, page, editor(), load() and the app."""
 
-    def _current_section(self) -> Section | None:
+    def _current_section(self) -> SectionItem | None:
         option = self.query_one(WeekOutline).highlighted_option
         kind, row_id = parse_option_id(option.id) if option and option.id else ("", None)
-        return next((s for s in self.page.detail.sections if s.id == row_id), None) if kind == "section" else None
+        return next((s for s in self.page.sections if s.id == row_id), None) if kind == "section" else None
 
     def _ask(self, title: str, fields: list[Field], then, error: str = "") -> None:
         ask(self.app, FormScreen(title, fields, error), then)
@@ -36,7 +36,7 @@ class SectionCommands:
         self._ask("Add a section after this one", fields, partial(self._add_section, self._current_section()), error)
 
     @work(thread=True, group="week-write")
-    def _add_section(self, after: Section | None, values: dict[str, str]) -> None:
+    def _add_section(self, after: SectionItem | None, values: dict[str, str]) -> None:
         try:
             if values["kind"] not in services.sections.SECTION_KINDS:
                 raise StudylogError(f"Kind: '{values['kind']}' is not one of the kinds listed")
@@ -54,7 +54,7 @@ class SectionCommands:
             self._ask("Rename the section", [Field("title", "Title", section.title)], partial(self._rename, section))
 
     @work(thread=True, group="week-write")
-    def _rename(self, section: Section, values: dict[str, str]) -> None:
+    def _rename(self, section: SectionItem, values: dict[str, str]) -> None:
         """Through the ledger, like every edit of a section's text, so a rename elsewhere is not overwritten."""
         edit = Edit(DraftKey("section", section.id, "title"), values["title"])
         with reported(self):
@@ -64,11 +64,11 @@ class SectionCommands:
 
     def action_move_section(self, step: int) -> None:
         section = self._current_section()
-        if section and 0 <= section.position + step < len(self.page.detail.sections):
+        if section and 0 <= section.position + step < len(self.page.sections):
             self._move(section, section.position + step)
 
     @work(thread=True, group="week-write")
-    def _move(self, section: Section, position: int) -> None:
+    def _move(self, section: SectionItem, position: int) -> None:
         with reported(self):
             services.sections.move_section(self.app.database, section.id, position)
         self.app.call_from_thread(self.load, option_id("section", section.id))
@@ -80,13 +80,13 @@ class SectionCommands:
             question = f"Delete the section '{section_label(section)}'?"
             self.app.push_screen(ConfirmScreen(question, detail), partial(self._confirmed_delete, section))
 
-    def _confirmed_delete(self, section: Section, confirmed: bool | None) -> None:
+    def _confirmed_delete(self, section: SectionItem, confirmed: bool | None) -> None:
         if confirmed:
             self.editor(section.id).discard()
             self._delete(section)
 
     @work(thread=True, group="week-write")
-    def _delete(self, section: Section) -> None:
+    def _delete(self, section: SectionItem) -> None:
         with reported(self):
             services.sections.delete_section(self.app.database, section.id)
         self.app.call_from_thread(self.load)
@@ -101,7 +101,7 @@ class SectionCommands:
         self._ask("New question", fields, partial(self._add_question, self._current_section()), error)
 
     @work(thread=True, group="week-write")
-    def _add_question(self, section: Section | None, values: dict[str, str]) -> None:
+    def _add_question(self, section: SectionItem | None, values: dict[str, str]) -> None:
         try:
             if not values["title"]:
                 raise StudylogError("Question: a question needs a title")

@@ -10,10 +10,10 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList
 
-from studylog.tui import keys, rows
+from studylog.tui import keys, pages
 from studylog.tui.drafts import DraftKey
+from studylog.tui.pages import WeekPage
 from studylog.tui.reporting import reported
-from studylog.tui.rows import WeekPage
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.screens.section_commands import SectionCommands
@@ -71,19 +71,18 @@ class WeekScreen(SectionCommands, DataScreen):
     @work(thread=True, exclusive=True, group="week")
     def _load(self) -> None:
         with reported(self):
-            self.post_message(self.Loaded(rows.week_page(self.app.database, self.week_id)))
+            self.post_message(self.Loaded(pages.week_page(self.app.database, self.week_id)))
 
     def on_week_screen_loaded(self, message: Loaded) -> None:
         self.page = message.page
-        week = self.page.detail.week
-        self.title, self.sub_title = f"Week {week.number} · {week.title}", rows.dates(week)
-        for section in self.page.detail.sections:
+        self.title, self.sub_title = f"Week {self.page.number} · {self.page.title}", self.page.dates
+        for section in self.page.sections:
             if (area := self._existing_editor(section.id)) is not None:
                 area.border_title = section_label(section)
         outline = self.query_one(WeekOutline)
         current = outline.highlighted_option.id if outline.highlighted_option else None
         outline.show_page(self.page, self.target or current)
-        self.query_one(LinksTable).show_links(self.page.detail.links)
+        self.query_one(LinksTable).show_links(self.page.links)
         if self.target and outline.has(self.target):  # an older read may lack the target: wait for one with it
             kind, row_id = parse_option_id(self.target)
             if self.edit_target and kind == "section":
@@ -109,7 +108,7 @@ class WeekScreen(SectionCommands, DataScreen):
         if kind == "section":
             switcher.current = self.editor(row_id).id
         elif kind == "question":
-            question = next(q for q in self.page.detail.questions if q.id == row_id)
+            question = next(q for q in self.page.questions if q.id == row_id)
             self.query_one(QuestionPreview).show(question, self.page.verdicts.get(question.slug, "not checked"))
             switcher.current = "question-preview"
         else:
@@ -135,7 +134,7 @@ class WeekScreen(SectionCommands, DataScreen):
         """The section's editor, made from the loaded page the first time it is shown."""
         if (area := self._existing_editor(section_id)) is not None:
             return area
-        section = next(s for s in self.page.detail.sections if s.id == section_id)
+        section = next(s for s in self.page.sections if s.id == section_id)
         self.app.ledger.read("section", section.id, section.updated_at)
         area = DraftArea(DraftKey("section", section.id, "body"), section.body, id=f"editor-{section.id}")
         area.border_title = section_label(section)
@@ -153,4 +152,4 @@ class WeekScreen(SectionCommands, DataScreen):
 
     def action_quiz_week(self) -> None:
         if self.page is not None:
-            self.app.action_open_quiz(self.page.detail.week.number)
+            self.app.action_open_quiz(self.page.number)

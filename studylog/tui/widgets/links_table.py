@@ -17,7 +17,7 @@ from studylog.tui.screens.dialogs import ConfirmScreen, Field, FormScreen, ask
 from studylog.tui.widgets.vim import VimTable
 
 if TYPE_CHECKING:
-    from studylog.store.models import Link
+    from studylog.tui.pages import LinkItem
 
 
 class LinksTable(VimTable):
@@ -39,7 +39,7 @@ class LinksTable(VimTable):
         super().__init__("Date", "Category", "Title", "URL", **kwargs)
         self.week_id = week_id
 
-    def show_links(self, links: list[Link]) -> None:
+    def show_links(self, links: tuple[LinkItem, ...]) -> None:
         self.clear()
         for link in links:
             self.add_row(str(link.posted_on or ""), link.category, link.title, link.url, key=str(link.id))

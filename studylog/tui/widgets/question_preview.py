@@ -11,7 +11,7 @@ from textual.widgets import Static
 from studylog.tui.widgets import badge
 
 if TYPE_CHECKING:
-    from studylog.store.models import Question
+    from studylog.tui.pages import QuestionItem
 
 
 class QuestionPreview(VerticalScroll):
@@ -22,7 +22,7 @@ class QuestionPreview(VerticalScroll):
     def compose(self):
         yield Static()
 
-    def show(self, question: Question, verdict: str) -> None:
+    def show(self, question: QuestionItem, verdict: str) -> None:
         text = Text(question.title + "\n", style="bold")
         text.append_text(badge.badge(verdict))
         text.append(f"  {question.slug} · Enter opens it\n\nQ. {question.question}\n\nA. {question.answer}")

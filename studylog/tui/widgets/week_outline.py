@@ -11,13 +11,12 @@ from studylog.tui.widgets import badge
 from studylog.tui.widgets.vim import VimOptionList
 
 if TYPE_CHECKING:
-    from studylog.store.models import Question, Section
-    from studylog.tui.rows import WeekPage
+    from studylog.tui.pages import QuestionItem, SectionItem, WeekPage
 
 LINKS_ID = "links"
 
 
-def section_label(section: Section) -> str:
+def section_label(section: SectionItem) -> str:
     """A section's title, or its kind in brackets when it has none."""
     return section.title or f"({section.kind.replace('_', ' ')})"
 
@@ -37,20 +36,19 @@ class WeekOutline(VimOptionList):
 
     def show_page(self, page: WeekPage, keep: str | None = None) -> None:
         """Rebuild from page, keeping the highlight on the option id `keep` when it is still there."""
-        detail = page.detail
         self.clear_options()
-        for section in detail.sections:
+        for section in page.sections:
             indent = "  " * max(0, section.level - 1)
             label = Text(indent + section_label(section), no_wrap=True, overflow="ellipsis")
             self.add_option(Option(label, id=option_id("section", section.id)))
-            for question in detail.questions_of(section):
+            for question in page.questions_of(section.id):
                 self.add_option(self._question_option(question, page.verdicts, indent + "  "))
-        unplaced = [q for q in detail.questions if q.section_id is None]
+        unplaced = page.questions_of(None)
         if unplaced:
             self.add_option(Option(Text("Other questions", style="dim italic"), disabled=True))
             for question in unplaced:
                 self.add_option(self._question_option(question, page.verdicts, "  "))
-        self.add_option(Option(Text(f"Study links ({len(detail.links)})", style="italic"), id=LINKS_ID))
+        self.add_option(Option(Text(f"Study links ({len(page.links)})", style="italic"), id=LINKS_ID))
         self.highlighted = self.get_option_index(keep) if keep and self.has(keep) else 0
 
     def has(self, option_id: str) -> bool:
@@ -58,7 +56,7 @@ class WeekOutline(VimOptionList):
         return any(self.get_option_at_index(i).id == option_id for i in range(self.option_count))
 
     @staticmethod
-    def _question_option(question: Question, verdicts: dict[str, str], indent: str) -> Option:
+    def _question_option(question: QuestionItem, verdicts: dict[str, str], indent: str) -> Option:
         label = Text(indent, no_wrap=True, overflow="ellipsis")
         label.append_text(badge.symbol(verdicts.get(question.slug, "not checked")))
         label.append(f" {question.title}")
