@@ -1,4 +1,4 @@
-"""Claims as short text for tables and posts: 163,328 · 159K (K = 1024) · ✗ full: 9,408 / ✓ seed: 2,752."""
+"""Claims as short text for tables and posts: 163,328 · 159K (K = 1024) · ✗ full: 9,408 / ✓ seed: 2,752 · 34.2 GFLOP/s."""
 
 from __future__ import annotations
 
@@ -22,6 +22,16 @@ def format_value(value) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {format_value(v)}" for k, v in value.items())
     return str(value)
+
+
+SI_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"), (1.0, ""), (1e-3, "m"), (1e-6, "µ"), (1e-9, "n"))
+
+
+def with_si_prefix(value: float, unit: str) -> str:
+    """A measured value in its unit with an SI prefix, to 3 significant digits: '34.2 GFLOP/s', '22.6 ms'."""
+    value = float(f"{value:.3g}")  # rounded first, so 999.9 becomes 1 k, not 1e+03
+    scale, prefix = next(((s, p) for s, p in SI_PREFIXES if abs(value) >= s), SI_PREFIXES[-1]) if value else (1.0, "")
+    return f"{value / scale:.3g} {prefix}{unit}"
 
 
 def _printed(rule: dict, number) -> str:
@@ -58,4 +68,6 @@ def format_computed(claim: ClaimView, separator: str = " / ") -> str:
         marks = claim.hypotheses
         return separator.join(f"{'✓' if marks[name] else '✗'} {name}: {format_value(v)}" for name, v in claim.computed.items())
     unit = claim.rule.get("unit") if claim.rule["kind"] == "report" else None
+    if unit and isinstance(claim.computed, float):  # a measurement: its size matters, not its last digits
+        return with_si_prefix(claim.computed, unit)
     return format_value(claim.computed) + (f" {unit}" if unit else "")

@@ -7,7 +7,8 @@ import pytest
 from studylog.checks import ClaimError, ref
 from studylog.checks import rules
 from studylog.checks.context import CheckContext
-from studylog.checks.display import format_expected
+from studylog.checks.display import format_computed, format_expected, with_si_prefix
+from studylog.checks.views import ClaimView
 from studylog.checks.references import ReferenceLookupError
 from studylog.config import CHECK_PATHS_ENV_VAR
 from fakebank import write_reference
@@ -135,3 +136,11 @@ def test_efficientnet_resolutions_are_cited_to_the_reference_code_not_to_table2(
     assert side.raw == 600 and "tensorflow/tpu" in side.citation and "Table 2" not in side.citation
     with pytest.raises(ReferenceLookupError, match="no 'resolution'"):
         ref("efficientnet-2019", "table2", "B7", "resolution")
+
+
+def test_measurements_are_shown_with_si_prefixes_and_counts_with_separators():
+    assert [with_si_prefix(v, u) for v, u in [(3.4155e10, "FLOP/s"), (0.022592, "s"), (999.9, "s"), (0.0, "s")]] == [
+        "34.2 GFLOP/s", "22.6 ms", "1 ks", "0 s"]
+    rate = ClaimView("rate", 1.83e9, None, {"kind": "report", "unit": "FLOP/s"}, "reported", False, "")
+    count = ClaimView("params", 13_378_280, None, {"kind": "report"}, "reported", False, "")
+    assert (format_computed(rate), format_computed(count)) == ("1.83 GFLOP/s", "13,378,280")
