@@ -63,3 +63,8 @@ class RunView:
     run_id: int | None = None
     stale: bool = False
     cached: bool = False
+
+    @property
+    def audit_only(self) -> bool:
+        """It passed stating only audits (compare) and reports: nothing in it could have failed."""
+        return self.status == "passed" and not any(claim.asserted for claim in self.claims)

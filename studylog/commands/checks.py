@@ -7,6 +7,7 @@ import time
 import click
 
 from studylog.checks.devices import DEVICES
+from studylog.checks.registry import DEFAULT_TIMEOUT_S
 from studylog.commands.common import DB_HELP
 from studylog.config import database_path
 from studylog.errors import StudylogError
@@ -40,7 +41,7 @@ class VerifyCommand(click.Command):
               help="Where checks run; auto picks cuda, then mps, then cpu.")
 @click.option("--force", is_flag=True, help="Rerun checks whose results are cached.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Seconds each check may run, overriding the checks' own limits (default 60).")
+              help=f"Seconds each check may run, overriding the checks' own limits (default {DEFAULT_TIMEOUT_S:g}).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Checks run at once (default: the cores, at most 4); a check that measures time runs alone.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per claim instead of the table.")
@@ -59,20 +60,21 @@ def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, lis
                  2  a check errored or timed out, or --device is missing
                  3  a usage error: a bad option, an unknown question
     """
-    from studylog.commands import verify_render as render
-
     # The database is opened by path: a cached verify reads it with sqlite3, never loading the ORM.
     path = database_path(db_path or ctx.find_root().params.get("db_path"))
     if list_only:
         from studylog.checks.discovery import discover, select
         from studylog.checks.results import latest_runs
+        from studylog.commands.verify_list import print_list
 
-        render.print_list(select(discover(), names), {r.check_id: r for r in latest_runs(path)})
+        print_list(select(discover(), names), {r.check_id: r for r in latest_runs(path)})
         return
     from studylog.checks.devices import DeviceUnavailable
     from studylog.checks.runner import run_checks
+    from studylog.commands import verify_render as render
+    from studylog.commands.verify_progress import LiveProgress
 
-    started, progress = time.monotonic(), render.LiveProgress()
+    started, progress = time.monotonic(), LiveProgress()
     try:
         runs = run_checks(path, names, device=device, force=force, timeout=timeout, jobs=jobs, progress=progress)
     except DeviceUnavailable as exc:  # no check could run there: one line, not one traceback per check
@@ -85,5 +87,5 @@ def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, lis
         render.print_json(runs)
     else:
         render.print_table(runs)
-        render.console.print(render.summary(runs, time.monotonic() - started), soft_wrap=True)
+        render.console_for_this_run().print(render.summary(runs, time.monotonic() - started), soft_wrap=True)
     ctx.exit(render.exit_code(runs))

@@ -1,55 +1,58 @@
-"""How `studylog verify` shows its work: live progress on stderr, then the claims table and a summary."""
+"""How `studylog verify` shows its work: the claims grouped by question › check, a summary, or --json.
+
+Tables keep four columns (claim, computed, expected, verdict) so they read at 80 columns; ids go on
+heading lines of their own, cut with … when the terminal is narrower than they are.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
-from studylog.checks.display import documents, format_computed, format_expected
-from studylog.checks.views import RunView
+from studylog.checks.display import documents, format_computed, format_expected, format_value
+from studylog.checks.views import ClaimView, RunView
 
-console = Console(highlight=False)
+MAX_WIDTH = 140  # wider terminals get this much: columns stretched further only put distance between values
 VERDICT_STYLES = {"holds": "green", "fails": "bold red", "matches": "cyan", "differs": "yellow", "reported": "dim",
                   "error": "bold red", "timeout": "bold red"}
-
-
+STATUS_ORDER = ("passed", "failed", "error", "timeout")
+VERDICT_ORDER = ("holds", "fails", "matches", "differs", "reported")
 PLURAL_VERDICTS = {"holds": "hold", "fails": "fail", "matches": "match", "differs": "differ"}
 
 
-class LiveProgress:
-    """A progress bar on stderr, shown only once a check actually runs (a cached verify prints none)."""
+def console_for_this_run() -> Console:
+    return Console(highlight=False)  # made per call, so it measures the terminal (or $COLUMNS) of this run
 
-    def __init__(self) -> None:
-        self._progress = None
-        self._task = None
 
-    def __call__(self, event) -> None:
-        if event.kind == "cached":
-            return
-        if self._progress is None:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def ratio_table(console: Console, columns: list[tuple[str, int]], *, header: bool) -> Table:
+    """A borderless table of ratio-sized columns plus a verdict column; equal widths in every group."""
+    table = Table(box=None, pad_edge=False, expand=True, show_header=header, width=min(console.width, MAX_WIDTH) - 2)
+    for name, ratio in columns:
+        table.add_column(name, ratio=ratio, overflow="fold")
+    return table
 
-            self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      TimeElapsedColumn(), console=Console(stderr=True, highlight=False), transient=True)
-            self._progress.start()
-            self._task = self._progress.add_task("starting torch", total=event.total, completed=event.done)
-        if event.kind == "started":
-            self._progress.update(self._task, description=f"running {event.check_id}")
-        else:
-            run = event.run
-            mark = {"passed": "[green]✓[/]", "failed": "[red]✗[/]"}.get(run.status, f"[bold red]{run.status}[/]")
-            self._progress.console.print(f"{mark} {escape(run.check_id)}  [dim]{run.duration_s:.2f} s[/]")
-            self._progress.update(self._task, completed=event.done)
 
-    def close(self) -> None:
-        """Take the bar off the screen; closing again does nothing."""
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
+def grouped_print(console: Console, groups: dict[str, list[tuple[str, RenderableType]]]) -> None:
+    """question heading, then for each of its entries an optional sub-heading and a table indented under it."""
+    for question, entries in groups.items():
+        console.print(Text(question, style="bold"), no_wrap=True, overflow="ellipsis")
+        for heading, body in entries:
+            if heading:
+                console.print(Text(heading, style="cyan"), no_wrap=True, overflow="ellipsis")
+            console.print(Padding(body, (0, 0, 0, 2)))
+
+
+def _by_question(runs):
+    groups: dict[str, list] = {}
+    for run in runs:
+        groups.setdefault(run.question_slug, []).append(run)
+    return groups
 
 
 def exit_code(runs: list[RunView]) -> int:
@@ -75,34 +78,47 @@ def json_rows(runs: list[RunView]) -> list[dict]:
     return rows
 
 
-def _shorten(text: str, width: int = 72) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def print_json(runs: list[RunView]) -> None:
     print(json.dumps(json_rows(runs), ensure_ascii=False, indent=2))
 
 
+def _computed(claim: ClaimView) -> str:
+    """The computed value; for one_of, the hypotheses that hold and how many of all (--json has every one)."""
+    marks = claim.hypotheses
+    if marks is None:
+        return format_computed(claim)
+    held = [f"✓ {name}: {format_value(claim.computed[name])}" for name, ok in marks.items() if ok]
+    return "\n".join([*held, f"({len(held)} of {len(marks)} hold)"])
+
+
+def _check_heading(run: RunView) -> str:
+    audit = "  · audit only: it asserts nothing, so it cannot fail" if run.audit_only else ""
+    return f"› {run.check_id}{audit}"
+
+
+CLAIM_COLUMNS = [("claim", 5), ("computed", 3), ("expected", 3)]
+
+
+def _claims_table(console: Console, run: RunView | None, footnotes: dict[str, int]) -> Table:
+    table = ratio_table(console, CLAIM_COLUMNS, header=run is None)
+    table.add_column("verdict", width=8, no_wrap=True)
+    for claim in run.claims if run else ():
+        numbers = [footnotes.setdefault(doc, len(footnotes) + 1) for doc in documents(claim.citation)]
+        note = f" [dim]{''.join(f'[{n}]' for n in numbers)}[/]" if numbers else ""
+        table.add_row(escape(claim.label) + note, escape(_computed(claim)), escape(format_expected(claim)),
+                      f"[{VERDICT_STYLES.get(claim.verdict, '')}]{claim.verdict}[/]")
+    if run is not None and run.status in ("error", "timeout"):
+        first_line = run.message.splitlines()[0] if run.message else run.status
+        table.add_row(escape(first_line), "", "", f"[bold red]{run.status}[/]")
+    return table
+
+
 def print_table(runs: list[RunView]) -> None:
-    """The claims table (question and check named once), the documents it cites by number, then each error in full."""
-    table = Table(box=None, pad_edge=False)
-    for column in ("question", "check", "claim", "computed", "expected", "verdict"):
-        table.add_column(column, overflow="fold")
-    footnotes: dict[str, int] = {}
-    previous = None
-    for run in runs:
-        question, check = (run.question_slug if run.question_slug != previous else ""), run.check_id
-        previous = run.question_slug
-        for claim in run.claims:
-            numbers = [footnotes.setdefault(doc, len(footnotes) + 1) for doc in documents(claim.citation)]
-            note = f" [dim]{''.join(f'[{n}]' for n in numbers)}[/]" if numbers else ""
-            table.add_row(escape(question), escape(check), escape(claim.label) + note, escape(format_computed(claim, "\n")),
-                          escape(format_expected(claim)), f"[{VERDICT_STYLES.get(claim.verdict, '')}]{claim.verdict}[/]")
-            question = check = ""
-        if run.status in ("error", "timeout"):
-            first_line = run.message.splitlines()[0] if run.message else run.status
-            table.add_row(escape(question), escape(check), escape(_shorten(first_line)), "", "", f"[bold red]{run.status}[/]")
-    console.print(table)
+    """The claims under their question and check, the documents they cite by number, then each error in full."""
+    console, footnotes = console_for_this_run(), {}
+    console.print(Padding(_claims_table(console, None, footnotes), (0, 0, 0, 2)))  # the column names, once
+    grouped_print(console, {question: [(_check_heading(run), _claims_table(console, run, footnotes)) for run in group]
+                             for question, group in _by_question(runs).items()})
     for document, number in footnotes.items():
         console.print(f"[dim][{number}] {escape(document)}[/]", soft_wrap=True)
     for run in runs:
@@ -110,25 +126,17 @@ def print_table(runs: list[RunView]) -> None:
             console.print(f"\n[bold red]{run.status}[/] {escape(run.check_id)}:\n{escape(run.message)}", soft_wrap=True)
 
 
+def _counted(counts: Counter, order: tuple[str, ...], plural: dict[str, str]) -> str:
+    known = [key for key in order if counts[key]] + sorted(set(counts) - set(order))
+    return ", ".join(f"{counts[key]} {plural.get(key, key) if counts[key] != 1 else key}" for key in known)
+
+
 def summary(runs: list[RunView], seconds: float) -> str:
-    statuses = Counter(r.status for r in runs)
-    verdicts = Counter(c.verdict for r in runs for c in r.claims)
-    checks = ", ".join(f"{n} {s}" for s, n in statuses.items())
-    claims = ", ".join(f"{n} {PLURAL_VERDICTS.get(v, v) if n != 1 else v}" for v, n in verdicts.items())
+    checks = _counted(Counter(r.status for r in runs), STATUS_ORDER, {})
+    claims = _counted(Counter(c.verdict for r in runs for c in r.claims), VERDICT_ORDER, PLURAL_VERDICTS)
     devices = sorted({f"{r.device} ({r.device_name})" for r in runs if r.device})
     torch = sorted({r.torch_version for r in runs if r.torch_version})
     cached = sum(r.cached for r in runs)
-    return (f"{len(runs)} check{'' if len(runs) == 1 else 's'}: {checks or 'none'} ({cached} from the cache) · claims: {claims or 'none'} · "
-            f"{', '.join(devices) or 'no device'} · torch {', '.join(torch) or '?'} · {seconds:.2f} s")
-
-
-def print_list(specs, runs_by_id: dict[str, RunView]) -> None:
-    """Every check with where it lives and its newest result."""
-    table = Table(box=None, pad_edge=False)
-    for column in ("question", "check", "defined at", "newest result"):
-        table.add_column(column, overflow="fold")
-    for spec in specs:
-        run = runs_by_id.get(spec.check_id)
-        last = "not run" if run is None else f"{run.status}{' (stale)' if run.stale else ''} on {run.device}, {run.started_at:%Y-%m-%d %H:%M}"
-        table.add_row(escape(spec.question_slug), escape(spec.check_id), escape(f"{spec.module.name}:{spec.line}"), escape(last))
-    console.print(table)
+    return (f"{len(runs)} check{'' if len(runs) == 1 else 's'}: {checks or 'none'} ({cached} from the cache) · "
+            f"claims: {claims or 'none'} · {', '.join(devices) or 'no device'} · torch {', '.join(torch) or '?'} · "
+            f"{seconds:.2f} s")

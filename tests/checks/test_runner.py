@@ -163,8 +163,9 @@ def test_an_unreadable_check_module_is_an_error_of_its_question_only(tmp_path, m
     rows = {row["check"]: row for row in json.loads(result.stdout)}
     assert result.exit_code == 2 and rows["adds-up"]["cached"] and rows["wrong-expectation"]["verdict"] == "fails"
     assert rows["broken.py"]["verdict"] == "error" and rows["broken.py"]["message"].endswith("broken.py:4: expected ':'")
-    listed = CliRunner().invoke(cli, ["verify", "--list", "--db", str(db.path)], env={"COLUMNS": "200"})
-    assert listed.exit_code == 0 and "broken.py:4" in listed.stdout
+    listed = CliRunner().invoke(cli, ["verify", "--list", "--db", str(db.path)], env={"COLUMNS": "80"})
+    assert listed.exit_code == 0 and "broken  (broken.py)" in listed.stdout
+    assert next(line for line in listed.stdout.splitlines() if line.startswith("  broken.py")).split()[1:] == ["4", "error:", "expected", "':'"]
     assert question_verdict(db, "broken") == "error" and question_verdict(db, "sturdy") == "failing"
     assert [r.status for r in latest_runs(db, "broken")] == ["error"]
 
@@ -202,9 +203,10 @@ def test_cancel_stops_the_running_checks_and_records_nothing_of_them(tmp_path, m
 
 def test_list_shows_each_check_where_it_is_and_its_newest_result(bank):
     db, _rows, _exit_code = bank
-    result = CliRunner().invoke(cli, ["verify", "--list", "sturdy", "--db", str(db.path)], env={"COLUMNS": "200"})
+    result = CliRunner().invoke(cli, ["verify", "--list", "sturdy", "--db", str(db.path)], env={"COLUMNS": "80"})
     assert result.exit_code == 0
-    lines = {line.split()[1]: line for line in result.stdout.splitlines()[1:]}
+    heading, *rows = result.stdout.splitlines()[1:]
+    assert heading == "sturdy  (sturdy.py)"
+    lines = {line.split()[0]: line for line in rows}
     assert set(lines) == {"adds-up", "wrong-expectation"}
-    assert "sturdy.py:5" in lines["adds-up"] and "passed on cpu" in lines["adds-up"]
-    assert "failed on cpu" in lines["wrong-expectation"]
+    assert lines["adds-up"].split()[1:4] == ["5", "passed", "on"] and "failed on cpu" in lines["wrong-expectation"]

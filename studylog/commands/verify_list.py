@@ -1,0 +1,44 @@
+"""`studylog verify --list`: every check under its question (and module), its line and its newest result."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.padding import Padding
+from rich.table import Table
+
+from studylog.checks.views import RunView
+from studylog.commands.verify_render import console_for_this_run, grouped_print
+
+
+def _newest(run: RunView | None) -> str:
+    if run is None:
+        return "not run"
+    notes = ", ".join(note for note, on in (("stale", run.stale), ("audit only", run.audit_only)) if on)
+    where = f" on {run.device}" if run.device else ""
+    return f"{run.status}{f' ({notes})' if notes else ''}{where}, {run.started_at.astimezone():%Y-%m-%d %H:%M}"
+
+
+def _table(id_width: int, *, header: bool) -> Table:
+    """The same column widths in every question's table, so they line up under one header."""
+    table = Table(box=None, pad_edge=False, show_header=header)
+    table.add_column("check", min_width=id_width, no_wrap=True, overflow="ellipsis")
+    table.add_column("line", justify="right", min_width=4, no_wrap=True)
+    table.add_column("newest result (local time)", overflow="fold")
+    return table
+
+
+def print_list(specs, runs_by_id: dict[str, RunView]) -> None:
+    """Times are in the machine's local time zone (they are stored in UTC)."""
+    console = console_for_this_run()
+    id_width = max((len(spec.check_id) for spec in specs), default=0)
+    groups: dict[str, list] = {}
+    for spec in specs:
+        groups.setdefault(spec.question_slug, []).append(spec)
+    console.print(Padding(_table(id_width, header=True), (0, 0, 0, 2)))
+    tables = {}
+    for question, group in groups.items():
+        table = tables[f"{question}  ({', '.join(dict.fromkeys(spec.module.name for spec in group))})"] = _table(id_width, header=False)
+        for spec in group:
+            newest = f"error: {spec.problem.removeprefix(f'{spec.module}:{spec.line}: ')}" if spec.problem else _newest(runs_by_id.get(spec.check_id))
+            table.add_row(escape(spec.check_id), str(spec.line), escape(newest))
+    grouped_print(console, {heading: [("", table)] for heading, table in tables.items()})
