@@ -15,7 +15,8 @@ from pathlib import Path
 from studylog.checks import history
 from studylog.checks.devices import DEVICES, DeviceUnavailable, expected_device
 from studylog.checks.discovery import CheckSpec, discover, select
-from studylog.checks.fingerprint import cache_key, code_hashes, is_sibling, library_versions, source_facts
+from studylog.checks.fingerprint import cache_key, code_hashes, is_sibling, library_versions
+from studylog.checks.source_facts import source_facts
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
 from studylog.checks.results import unreadable_module_run
 from studylog.checks.views import RunView

@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from studylog.checks.discovery import discover, select
-from studylog.checks.fingerprint import code_hash, local_dependencies, source_facts
+from studylog.checks.fingerprint import code_hash, local_dependencies
+from studylog.checks.source_facts import source_facts
 from studylog.config import CHECK_PATHS_ENV_VAR
 from studylog.errors import StudylogError
 from fakebank import write_question, write_reference
