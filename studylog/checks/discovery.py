@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studylog.bank.question_file import iter_question_files
+from studylog.checks.self_comparison import self_comparison
 from studylog.config import question_dirs
 from studylog.errors import StudylogError
-
-RULE_METHODS = {"equals", "close_to", "rounds_to", "compare", "one_of", "differs_from"}
-
 
 class BadCheckModule(StudylogError):
     """A check module that cannot be read as written: a syntax error, a @check argument that is not a literal."""
@@ -87,30 +85,12 @@ def _literal(path: Path, node: ast.expr, what: str, kinds: tuple[type, ...]):
     return value
 
 
-def _compared(rule_call: ast.Call) -> list[ast.expr]:
-    """The expressions a rule call holds the claimed value against (each value of a literal one_of dict)."""
-    if not rule_call.args:
-        return []
-    first = rule_call.args[0]
-    return [v for v in first.values if v is not None] if isinstance(first, ast.Dict) else [first]
-
-
-def _self_comparisons(path: Path, tree: ast.Module) -> None:
-    """Refuse `ctx.claim(label, x).equals(x)`: a claim never compares a value with itself."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RULE_METHODS:
-            target = node.func.value
-            if isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute) and target.func.attr == "claim":
-                claimed = ast.dump(target.args[1]) if len(target.args) >= 2 else None
-                for expr in _compared(node):
-                    if ast.dump(expr) == claimed:
-                        raise BadCheckModule(path, node.lineno, f"this claim compares {ast.unparse(expr)} with itself, so it cannot fail")
-
-
 def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
     """The checks a module defines, in source order."""
     tree = parse_python(path)
-    _self_comparisons(path, tree)
+    if (found := self_comparison(tree)) is not None:
+        line, expression = found
+        raise BadCheckModule(path, line, f"this claim compares {expression} with itself, so it cannot fail")
     specs = []
     for node in tree.body:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
