@@ -27,19 +27,12 @@ PLURAL_VERDICTS = {"holds": "hold", "fails": "fail", "matches": "match", "differ
 
 
 def console_for_this_run() -> Console:
-    return Console(highlight=False)  # made per call, so it measures the terminal (or $COLUMNS) of this run
-
-
-def ratio_table(console: Console, columns: list[tuple[str, int]], *, header: bool) -> Table:
-    """A borderless table of ratio-sized columns plus a verdict column; equal widths in every group."""
-    table = Table(box=None, pad_edge=False, expand=True, show_header=header, width=min(console.width, MAX_WIDTH) - 2)
-    for name, ratio in columns:
-        table.add_column(name, ratio=ratio, overflow="fold")
-    return table
+    """A console made per call, so it measures the terminal (or $COLUMNS) of this run."""
+    return Console(highlight=False)
 
 
 def grouped_print(console: Console, groups: dict[str, list[tuple[str, RenderableType]]]) -> None:
-    """question heading, then for each of its entries an optional sub-heading and a table indented under it."""
+    """Each question's heading, then for each of its entries an optional sub-heading and the body indented under it."""
     for question, entries in groups.items():
         console.print(Text(question, style="bold"), no_wrap=True, overflow="ellipsis")
         for heading, body in entries:
@@ -48,8 +41,8 @@ def grouped_print(console: Console, groups: dict[str, list[tuple[str, Renderable
             console.print(Padding(body, (0, 0, 0, 2)))
 
 
-def _by_question(runs):
-    groups: dict[str, list] = {}
+def _by_question(runs: list[RunView]) -> dict[str, list[RunView]]:
+    groups: dict[str, list[RunView]] = {}
     for run in runs:
         groups.setdefault(run.question_slug, []).append(run)
     return groups
@@ -96,11 +89,14 @@ def _check_heading(run: RunView) -> str:
     return f"› {run.check_id}{audit}"
 
 
-CLAIM_COLUMNS = [("claim", 5), ("computed", 3), ("expected", 3)]
+CLAIM_COLUMNS = [("claim", 5), ("computed", 3), ("expected", 3)]  # shares of the width left beside the verdict
 
 
 def _claims_table(console: Console, run: RunView | None, footnotes: dict[str, int]) -> Table:
-    table = ratio_table(console, CLAIM_COLUMNS, header=run is None)
+    """One check's claims (None: the column names alone), sized the same for every check so columns line up."""
+    table = Table(box=None, pad_edge=False, expand=True, show_header=run is None, width=min(console.width, MAX_WIDTH) - 2)
+    for name, ratio in CLAIM_COLUMNS:
+        table.add_column(name, ratio=ratio, overflow="fold")
     table.add_column("verdict", width=8, no_wrap=True)
     for claim in run.claims if run else ():
         numbers = [footnotes.setdefault(doc, len(footnotes) + 1) for doc in documents(claim.citation)]
