@@ -9,13 +9,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import App
 from textual.message import Message
 
-from studylog.errors import StudylogError
 from studylog.tui import keys, services
 from studylog.tui.drafts import Ledger
+from studylog.tui.reporting import background, described
 from studylog.tui.saving import Saving
 from studylog.tui.screens.weeks import WeeksScreen
 
@@ -55,13 +54,13 @@ class StudylogApp(Saving, App[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(self._open_database)
 
-    @work(thread=True, exclusive=True, group="database")
+    @background(group="database", exclusive=True)
     def _open_database(self) -> None:
         try:
             keymap = keys.load_keymap(keys.keymap_path())
             database = services.database.open_database(self.db_path)
-        except StudylogError as exc:
-            self.failure = str(exc)  # launch() raises it once the terminal is restored
+        except Exception as exc:  # without its database the app has nothing to show: end, saying why
+            self.failure = described(exc)  # launch() raises it once the terminal is restored
             self.call_from_thread(self.exit, return_code=1)
             return
         self.post_message(self.DatabaseOpened(database, keymap))

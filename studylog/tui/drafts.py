@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studylog.errors import EditConflict
@@ -86,3 +87,12 @@ def merged(conflict: Conflict) -> str:
         f"<<<<<<< yours (not saved)\n{conflict.edit.text}\n=======\n{conflict.theirs}\n"
         f">>>>>>> saved elsewhere at {conflict.their_updated_at:%Y-%m-%d %H:%M:%S} UTC\n"
     )
+
+
+def set_aside(db_path: Path, edit: Edit) -> Path:
+    """Append text that cannot go into the database to a Markdown file beside it, so it is never lost."""
+    path = db_path.with_name(db_path.name + ".unsaved.md")
+    key, now = edit.key, datetime.now(timezone.utc)
+    with path.open("a", encoding="utf-8") as file:
+        file.write(f"## {key.table} {key.row_id}, {key.field} ({now:%Y-%m-%d %H:%M:%S} UTC)\n\n{edit.text}\n\n")
+    return path

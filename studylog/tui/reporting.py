@@ -1,20 +1,48 @@
-"""How workers report a user's mistake: a StudylogError becomes a notification; any other error is a bug
-and crashes the app with its traceback, as Textual does for a failed worker."""
+"""How workers report back. Any exception becomes an error notification, so a bug in one worker never ends the
+app and takes the text in its editors with it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import wraps
 
+from textual import work
 from textual.dom import DOMNode
 
 from studylog.errors import StudylogError
 
 
+def described(exc: BaseException) -> str:
+    """What to tell the user: a StudylogError's own text (written for them); for a bug, its type and first line."""
+    if isinstance(exc, StudylogError):
+        return str(exc)
+    first = next(iter(str(exc).splitlines()), "")
+    return f"unexpected {type(exc).__name__}" + (f": {first}" if first else "")
+
+
 @contextmanager
 def reported(node: DOMNode) -> Iterator[None]:
-    """Inside a worker thread: show a StudylogError to the user and end the work quietly."""
+    """Inside a worker thread: show any exception to the user as one line and end the work quietly."""
     try:
         yield
-    except StudylogError as exc:
-        node.app.call_from_thread(node.app.notify, str(exc), severity="error", timeout=8)
+    except Exception as exc:
+        if not isinstance(exc, StudylogError):  # a bug: keep the app and its editors, and leave a trace
+            node.app.log.error("unexpected error in a worker", repr(exc))
+        node.app.call_from_thread(node.app.notify, described(exc), severity="error", timeout=8)
+
+
+def background(*, group: str, exclusive: bool = False) -> Callable:
+    """A thread worker (Textual's @work) whose exceptions are reported, never raised as WorkerFailed, which
+    would end the app. It returns None when it failed."""
+
+    def decorator(method: Callable) -> Callable:
+        @wraps(method)
+        def reporting(node: DOMNode, *args, **kwargs):
+            with reported(node):
+                return method(node, *args, **kwargs)
+
+        return work(thread=True, group=group, exclusive=exclusive, exit_on_error=False)(reporting)
+
+    return decorator
+

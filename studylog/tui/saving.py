@@ -1,6 +1,6 @@
 """The App's side of "nothing typed is lost": save workers, conflicts put to the user, save-all on quit.
 
-Mixed into StudylogApp, which provides `database` and `ledger`.
+Mixed into StudylogApp, which provides `database`, `db_path`, `failure` and `ledger`.
 """
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.message import Message
 
-from studylog.tui.drafts import Conflict, Edit, merged
-from studylog.tui.reporting import reported
+from studylog.tui.drafts import Conflict, Edit, merged, set_aside
+from studylog.tui.reporting import background
 
 if TYPE_CHECKING:
     from studylog.tui.widgets.draft_area import DraftArea
@@ -33,17 +32,15 @@ class Saving:
     def on_draft_area_save_requested(self, message: DraftArea.SaveRequested) -> None:
         self.save(message.edit, message.area)
 
-    @work(thread=True, group="save")
+    @background(group="save")
     def save(self, edit: Edit, area: DraftArea | None = None, overwrite: bool = False) -> bool:
-        """Save in a worker; True once the text is in the database.
+        """Save in a worker; True once the text is in the database (None if the save failed).
 
         Not exclusive: a save waiting its turn must never be cancelled by a newer one.
         """
-        with reported(self):
-            conflict = self.ledger.save(self.database, edit, overwrite=overwrite)
-            self.post_message(self.Saved(area, edit, conflict))
-            return conflict is None
-        return False
+        conflict = self.ledger.save(self.database, edit, overwrite=overwrite)
+        self.post_message(self.Saved(area, edit, conflict))
+        return conflict is None
 
     def on_saving_saved(self, message: Saved) -> None:
         if message.conflict is not None:
@@ -82,3 +79,13 @@ class Saving:
                 return
             area.mark_saved(edit.text)
         self.exit()
+
+    def save_at_exit(self, edit: Edit) -> None:
+        """The app is ending (a crash) with this text unsaved: save it now, on this thread; text the database
+        refuses goes to a file beside it, named in the line printed at exit."""
+        try:
+            refused = self.database is None or self.ledger.save(self.database, edit) is not None
+        except Exception:
+            refused = True
+        if refused:
+            self.failure = f"text that could not be saved is in {set_aside(self.db_path, edit)}"

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -16,7 +15,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from studylog.tui import keys, pages, services
 from studylog.tui.drafts import DraftKey
 from studylog.tui.pages import QuestionPage
-from studylog.tui.reporting import reported
+from studylog.tui.reporting import background
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.widgets import badge
 from studylog.tui.widgets.check_panel import CheckPanel
@@ -73,10 +72,9 @@ class QuestionScreen(DataScreen):
     def load(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="question")
+    @background(group="question", exclusive=True)
     def _load(self) -> None:
-        with reported(self):
-            self.post_message(self.Loaded(pages.question_page(self.app.database, self.question_id)))
+        self.post_message(self.Loaded(pages.question_page(self.app.database, self.question_id)))
 
     def on_question_screen_loaded(self, message: Loaded) -> None:
         first = self.page is None
@@ -123,15 +121,14 @@ class QuestionScreen(DataScreen):
         panel.run_started()
         self._run_checks(self.page.question.slug, self.cancel_run)
 
-    @work(thread=True, exclusive=True, group="checks")
+    @background(group="checks", exclusive=True)
     def _run_checks(self, slug: str, cancel: threading.Event) -> None:
         """Every check of the question runs now, in the runner's processes (torch loads only there)."""
         try:
-            with reported(self):
-                services.runner.run_checks(
-                    self.app.database, [slug], force=True, cancel=cancel,
-                    progress=lambda event: self.post_message(self.Progress(event)),
-                )
+            services.runner.run_checks(
+                self.app.database, [slug], force=True, cancel=cancel,
+                progress=lambda event: self.post_message(self.Progress(event)),
+            )
         finally:
             self.post_message(self.RunEnded(cancel.is_set()))
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from studylog.tui import keys, rows
-from studylog.tui.reporting import reported
+from studylog.tui.reporting import background
 from studylog.tui.rows import QuestionRow
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.question import QuestionScreen
@@ -52,10 +52,9 @@ class QuestionsScreen(DataScreen):
     def load(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="questions")
+    @background(group="questions", exclusive=True)
     def _load(self) -> None:
-        with reported(self):
-            self.post_message(self.Loaded(rows.question_rows(self.app.database)))
+        self.post_message(self.Loaded(rows.question_rows(self.app.database)))
 
     def on_questions_screen_loaded(self, message: Loaded) -> None:
         self.rows = message.rows

@@ -8,15 +8,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer, Header
 
-from studylog.errors import StudylogError
 from studylog.tui import keys, services
-from studylog.tui.reporting import reported
+from studylog.tui.reporting import background, described
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.widgets.answer_box import AnswerBox
 from studylog.tui.widgets.quiz_card import QuizCard
@@ -75,15 +74,14 @@ class QuizScreen(DataScreen):
         self.phase = "loading"
         self._load(self.cram)
 
-    @work(thread=True, exclusive=True, group="quiz")
+    @background(group="quiz", exclusive=True)
     def _load(self, cram: bool) -> None:
-        with reported(self):
-            db, now = self.app.database, self.app.clock()
-            turns = services.session.turns(db, now, week_number=self.week_number, cram=cram)
-            empty = "" if turns else services.session.nothing_due(
-                db, now, week_number=self.week_number, cram_hint="Cram reviews them now"
-            )
-            self.post_message(self.Loaded(turns, empty))
+        db, now = self.app.database, self.app.clock()
+        turns = services.session.turns(db, now, week_number=self.week_number, cram=cram)
+        empty = "" if turns else services.session.nothing_due(
+            db, now, week_number=self.week_number, cram_hint="Cram reviews them now"
+        )
+        self.post_message(self.Loaded(turns, empty))
 
     def on_quiz_screen_loaded(self, message: Loaded) -> None:
         self.turns, self.index, self.ratings = message.turns, 0, Counter()
@@ -126,7 +124,7 @@ class QuizScreen(DataScreen):
         duration_ms = round((time.monotonic() - self.started) * 1000)
         self._record(self.turn, message.answer, duration_ms, self.cram)
 
-    @work(thread=True, group="quiz-review")
+    @background(group="quiz-review")
     def _record(self, turn: Turn, answer: Answer, duration_ms: int, cram: bool) -> None:
         """Save one review; not exclusive, so a review on its way is never cancelled."""
         now = self.app.clock()
@@ -135,8 +133,8 @@ class QuizScreen(DataScreen):
                 self.app.database, turn.item.card_id, answer.rating, now,
                 answer=answer.typed, correct=answer.correct, duration_ms=duration_ms, cram=cram,
             )
-        except StudylogError as exc:  # the card was deleted meanwhile, say
-            self.post_message(self.Reviewed(None, f"not saved: {exc}"))
+        except Exception as exc:  # the card was deleted meanwhile, say: the deck goes on either way
+            self.post_message(self.Reviewed(None, f"not saved: {described(exc)}"))
             return
         self.post_message(self.Reviewed(answer.rating, services.feedback.outcome(result, now)))
 

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from studylog.tui import keys, services
-from studylog.tui.reporting import reported
+from studylog.tui.reporting import background
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.screens.week import WeekScreen
@@ -72,7 +72,7 @@ class SearchScreen(DataScreen):
     def _typed(self, event: Input.Changed) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="search")
+    @background(group="search", exclusive=True)
     def _search(self, query: str) -> None:
         hits = services.search.search(self.app.database, query) if self.app.database else []
         self.post_message(self.Found(query, hits))
@@ -114,11 +114,10 @@ class SearchScreen(DataScreen):
         else:
             self._locate(hit.id, term)
 
-    @work(thread=True, exclusive=True, group="search-jump")
+    @background(group="search-jump", exclusive=True)
     def _locate(self, section_id: int, term: str) -> None:
-        with reported(self):
-            section = services.sections.get_section(self.app.database, section_id)
-            self.post_message(self.Located(section.week_id, section_id, term))
+        section = services.sections.get_section(self.app.database, section_id)
+        self.post_message(self.Located(section.week_id, section_id, term))
 
     def on_search_screen_located(self, message: Located) -> None:
         self.app.open_page(WeekScreen(message.week_id, message.section_id, highlight=message.term))

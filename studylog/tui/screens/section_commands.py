@@ -5,12 +5,10 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import work
-
 from studylog.errors import StudylogError
 from studylog.tui import services
 from studylog.tui.drafts import DraftKey, Edit
-from studylog.tui.reporting import reported
+from studylog.tui.reporting import background
 from studylog.tui.screens.dialogs import ConfirmScreen, Field, FormScreen, ask
 from studylog.tui.widgets.week_outline import WeekOutline, option_id, parse_option_id, section_label
 
@@ -35,7 +33,7 @@ class SectionCommands:
         fields = [Field("title", "Title", values.get("title", "")), Field("kind", "Kind", values["kind"], hint=kinds)]
         self._ask("Add a section after this one", fields, partial(self._add_section, self._current_section()), error)
 
-    @work(thread=True, group="week-write")
+    @background(group="week-write")
     def _add_section(self, after: SectionItem | None, values: dict[str, str]) -> None:
         try:
             if values["kind"] not in services.sections.SECTION_KINDS:
@@ -53,25 +51,27 @@ class SectionCommands:
         if section := self._current_section():
             self._ask("Rename the section", [Field("title", "Title", section.title)], partial(self._rename, section))
 
-    @work(thread=True, group="week-write")
+    @background(group="week-write")
     def _rename(self, section: SectionItem, values: dict[str, str]) -> None:
         """Through the ledger, like every edit of a section's text, so a rename elsewhere is not overwritten."""
         edit = Edit(DraftKey("section", section.id, "title"), values["title"])
-        with reported(self):
+        try:
             if conflict := self.app.ledger.save(self.app.database, edit):
                 self.app.call_from_thread(self.app.show_conflict, None, conflict)
-        self.app.call_from_thread(self.load)
+        finally:
+            self.app.call_from_thread(self.load)
 
     def action_move_section(self, step: int) -> None:
         section = self._current_section()
         if section and 0 <= section.position + step < len(self.page.sections):
             self._move(section, section.position + step)
 
-    @work(thread=True, group="week-write")
+    @background(group="week-write")
     def _move(self, section: SectionItem, position: int) -> None:
-        with reported(self):
+        try:
             services.sections.move_section(self.app.database, section.id, position)
-        self.app.call_from_thread(self.load, option_id("section", section.id))
+        finally:
+            self.app.call_from_thread(self.load, option_id("section", section.id))
 
     def action_delete_section(self) -> None:
         if section := self._current_section():
@@ -85,11 +85,12 @@ class SectionCommands:
             self.editor(section.id).discard()
             self._delete(section)
 
-    @work(thread=True, group="week-write")
+    @background(group="week-write")
     def _delete(self, section: SectionItem) -> None:
-        with reported(self):
+        try:
             services.sections.delete_section(self.app.database, section.id)
-        self.app.call_from_thread(self.load)
+        finally:
+            self.app.call_from_thread(self.load)
 
     def action_new_question(self, values: dict[str, str] | None = None, error: str = "") -> None:
         values = values or {}
@@ -100,7 +101,7 @@ class SectionCommands:
         ]
         self._ask("New question", fields, partial(self._add_question, self._current_section()), error)
 
-    @work(thread=True, group="week-write")
+    @background(group="week-write")
     def _add_question(self, section: SectionItem | None, values: dict[str, str]) -> None:
         try:
             if not values["title"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -13,7 +13,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, OptionList
 from studylog.tui import keys, pages
 from studylog.tui.drafts import DraftKey
 from studylog.tui.pages import WeekPage
-from studylog.tui.reporting import reported
+from studylog.tui.reporting import background
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.screens.section_commands import SectionCommands
@@ -68,10 +68,9 @@ class WeekScreen(SectionCommands, DataScreen):
             self.target, self.edit_target = select, edit
         self._load()
 
-    @work(thread=True, exclusive=True, group="week")
+    @background(group="week", exclusive=True)
     def _load(self) -> None:
-        with reported(self):
-            self.post_message(self.Loaded(pages.week_page(self.app.database, self.week_id)))
+        self.post_message(self.Loaded(pages.week_page(self.app.database, self.week_id)))
 
     def on_week_screen_loaded(self, message: Loaded) -> None:
         self.page = message.page

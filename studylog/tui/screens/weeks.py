@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from functools import partial
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from studylog.errors import StudylogError
 from studylog.tui import keys, rows, services
-from studylog.tui.reporting import reported
+from studylog.tui.reporting import background
 from studylog.tui.rows import WeekRow
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.dialogs import ConfirmScreen, ask
@@ -51,10 +51,9 @@ class WeeksScreen(DataScreen):
     def load(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="weeks")
+    @background(group="weeks", exclusive=True)
     def _load(self) -> None:
-        with reported(self):
-            self.post_message(self.Loaded(rows.week_rows(self.app.database)))
+        self.post_message(self.Loaded(rows.week_rows(self.app.database)))
 
     def on_weeks_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one(VimTable)
@@ -96,7 +95,7 @@ class WeeksScreen(DataScreen):
     def _ask(self, values: dict[str, str], week_id: int | None, error: str = "") -> None:
         ask(self.app, week_form(values, editing=week_id is not None, error=error), partial(self._write_week, week_id))
 
-    @work(thread=True, group="weeks-write")
+    @background(group="weeks-write")
     def _write_week(self, week_id: int | None, values: dict[str, str]) -> None:
         try:
             fields = parse_week(values)
@@ -119,8 +118,9 @@ class WeeksScreen(DataScreen):
         if confirmed:
             self._delete_week(week_id)
 
-    @work(thread=True, group="weeks-write")
+    @background(group="weeks-write")
     def _delete_week(self, week_id: int) -> None:
-        with reported(self):
+        try:
             services.weeks.delete_week(self.app.database, week_id)
-        self.app.call_from_thread(self.load)
+        finally:
+            self.app.call_from_thread(self.load)

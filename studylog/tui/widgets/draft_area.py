@@ -81,8 +81,12 @@ class DraftArea(TextArea):
         self.request_save()
 
     def on_unmount(self) -> None:
-        """Removed with its screen: the App, which outlives it, saves what is left."""
-        self.request_save()
+        """Removed with its screen: the App, which outlives it, saves what is left. Removed because the app is
+        ending without having saved it (a crash): the App saves it at once."""
+        if self.app.is_running:
+            self.request_save()
+        elif edit := self.unsaved_edit():
+            self.app.save_at_exit(edit)
 
     def _show_state(self) -> None:
         unsaved = self.text != self.saved_text

@@ -7,12 +7,11 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.message import Message
 
 from studylog.errors import StudylogError
 from studylog.tui import keys, services
-from studylog.tui.reporting import reported
+from studylog.tui.reporting import background
 from studylog.tui.screens.dialogs import ConfirmScreen, Field, FormScreen, ask
 from studylog.tui.widgets.vim import VimTable
 
@@ -54,7 +53,7 @@ class LinksTable(VimTable):
         ], error)
         ask(self.app, form, self._add)
 
-    @work(thread=True, group="links")
+    @background(group="links")
     def _add(self, values: dict[str, str]) -> None:
         try:
             if not values["title"]:
@@ -82,8 +81,9 @@ class LinksTable(VimTable):
         if confirmed:
             self._delete(link_id)
 
-    @work(thread=True, group="links")
+    @background(group="links")
     def _delete(self, link_id: int) -> None:
-        with reported(self):
+        try:
             services.links.delete_link(self.app.database, link_id)
-        self.post_message(self.Changed(self))
+        finally:
+            self.post_message(self.Changed(self))

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import work
 from textual.message import Message
 from textual.widgets import Static
 
 from studylog.tui import services
-from studylog.tui.reporting import reported
+from studylog.tui.reporting import background
 
 
 class StatsPanel(Static):
@@ -25,11 +24,10 @@ class StatsPanel(Static):
     def load(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="stats")
+    @background(group="stats", exclusive=True)
     def _load(self) -> None:
-        with reported(self):
-            summary = services.stats.quiz_stats(self.app.database, self.app.clock())
-            self.post_message(self.Loaded(services.report.stats_report(summary)))
+        summary = services.stats.quiz_stats(self.app.database, self.app.clock())
+        self.post_message(self.Loaded(services.report.stats_report(summary)))
 
     def on_stats_panel_loaded(self, message: Loaded) -> None:
         message.stop()
