@@ -1,5 +1,5 @@
 """How workers report back. Any exception becomes an error notification, so a bug in one worker never ends the
-app and takes the text in its editors with it."""
+app and takes the text in its editors with it; and only the newest of a screen's loads posts what it read."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from functools import wraps
 
 from textual import work
 from textual.dom import DOMNode
+from textual.message import Message
+from textual.worker import get_current_worker
 
 from studylog.errors import StudylogError
 
@@ -46,3 +48,9 @@ def background(*, group: str, exclusive: bool = False) -> Callable:
 
     return decorator
 
+
+def post_if_current(node: DOMNode, message: Message) -> None:
+    """Post what a load read, unless a newer load replaced it: exclusive cancels a thread worker but cannot
+    stop it, and an older read arriving last would show stale rows."""
+    if not get_current_worker().is_cancelled:
+        node.post_message(message)

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from studylog.tui import keys, pages, services
 from studylog.tui.drafts import DraftKey
 from studylog.tui.pages import QuestionPage
-from studylog.tui.reporting import background
+from studylog.tui.reporting import background, post_if_current
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.widgets import badge
 from studylog.tui.widgets.check_panel import CheckPanel
@@ -74,7 +74,7 @@ class QuestionScreen(DataScreen):
 
     @background(group="question", exclusive=True)
     def _load(self) -> None:
-        self.post_message(self.Loaded(pages.question_page(self.app.database, self.question_id)))
+        post_if_current(self, self.Loaded(pages.question_page(self.app.database, self.question_id)))
 
     def on_question_screen_loaded(self, message: Loaded) -> None:
         first = self.page is None

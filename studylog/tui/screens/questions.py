@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from studylog.tui import keys, rows
-from studylog.tui.reporting import background
+from studylog.tui.reporting import background, post_if_current
 from studylog.tui.rows import QuestionRow
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.question import QuestionScreen
@@ -54,7 +54,7 @@ class QuestionsScreen(DataScreen):
 
     @background(group="questions", exclusive=True)
     def _load(self) -> None:
-        self.post_message(self.Loaded(rows.question_rows(self.app.database)))
+        post_if_current(self, self.Loaded(rows.question_rows(self.app.database)))
 
     def on_questions_screen_loaded(self, message: Loaded) -> None:
         self.rows = message.rows

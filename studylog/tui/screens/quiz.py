@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header
 
 from studylog.tui import keys, services
-from studylog.tui.reporting import background, described
+from studylog.tui.reporting import background, described, post_if_current
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.widgets.answer_box import AnswerBox
 from studylog.tui.widgets.quiz_card import QuizCard
@@ -81,7 +81,7 @@ class QuizScreen(DataScreen):
         empty = "" if turns else services.session.nothing_due(
             db, now, week_number=self.week_number, cram_hint="Cram reviews them now"
         )
-        self.post_message(self.Loaded(turns, empty))
+        post_if_current(self, self.Loaded(turns, empty))
 
     def on_quiz_screen_loaded(self, message: Loaded) -> None:
         self.turns, self.index, self.ratings = message.turns, 0, Counter()

@@ -13,7 +13,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, OptionList
 from studylog.tui import keys, pages
 from studylog.tui.drafts import DraftKey
 from studylog.tui.pages import WeekPage
-from studylog.tui.reporting import background
+from studylog.tui.reporting import background, post_if_current
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.screens.section_commands import SectionCommands
@@ -70,7 +70,7 @@ class WeekScreen(SectionCommands, DataScreen):
 
     @background(group="week", exclusive=True)
     def _load(self) -> None:
-        self.post_message(self.Loaded(pages.week_page(self.app.database, self.week_id)))
+        post_if_current(self, self.Loaded(pages.week_page(self.app.database, self.week_id)))
 
     def on_week_screen_loaded(self, message: Loaded) -> None:
         self.page = message.page

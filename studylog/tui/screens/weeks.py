@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from studylog.errors import StudylogError
 from studylog.tui import keys, rows, services
-from studylog.tui.reporting import background
+from studylog.tui.reporting import background, post_if_current
 from studylog.tui.rows import WeekRow
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.dialogs import ConfirmScreen, ask
@@ -53,7 +53,7 @@ class WeeksScreen(DataScreen):
 
     @background(group="weeks", exclusive=True)
     def _load(self) -> None:
-        self.post_message(self.Loaded(rows.week_rows(self.app.database)))
+        post_if_current(self, self.Loaded(rows.week_rows(self.app.database)))
 
     def on_weeks_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one(VimTable)

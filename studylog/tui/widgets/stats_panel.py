@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from studylog.tui import services
-from studylog.tui.reporting import background
+from studylog.tui.reporting import background, post_if_current
 
 
 class StatsPanel(Static):
@@ -27,7 +27,7 @@ class StatsPanel(Static):
     @background(group="stats", exclusive=True)
     def _load(self) -> None:
         summary = services.stats.quiz_stats(self.app.database, self.app.clock())
-        self.post_message(self.Loaded(services.report.stats_report(summary)))
+        post_if_current(self, self.Loaded(services.report.stats_report(summary)))
 
     def on_stats_panel_loaded(self, message: Loaded) -> None:
         message.stop()
