@@ -55,11 +55,17 @@ def _service(table: str):
 
 
 class Ledger:
-    """The updated_at each edited row had when last read or saved here."""
+    """The updated_at each edited row had when last read or saved here.
+
+    Saves of one row wait for each other, so each carries the stamp the previous one left; the lock on the
+    stamps themselves is held only for a lookup or a store, never during database I/O, so read() on the UI
+    thread never waits out another writer's busy timeout behind a save.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._seen: dict[tuple[str, int], datetime] = {}
+        self._saving: dict[tuple[str, int], threading.Lock] = {}
 
     def read(self, table: str, row_id: int, updated_at: datetime) -> None:
         """The editor now shows this row as saved at updated_at."""
@@ -71,13 +77,17 @@ class Ledger:
         update, get = _service(edit.key.table)
         row_key = (edit.key.table, edit.key.row_id)
         with self._lock:
-            expected = None if overwrite else self._seen.get(row_key)
+            saving = self._saving.setdefault(row_key, threading.Lock())
+        with saving:
+            with self._lock:
+                expected = None if overwrite else self._seen.get(row_key)
             try:
                 row = update(db, edit.key.row_id, expected_updated_at=expected, **{edit.key.field: edit.text})
             except EditConflict as exc:
                 current = get(db, edit.key.row_id)
                 return Conflict(edit, getattr(current, edit.key.field), current.updated_at, str(exc))
-            self._seen[row_key] = row.updated_at
+            with self._lock:
+                self._seen[row_key] = row.updated_at
             return None
 
 

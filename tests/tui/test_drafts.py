@@ -3,6 +3,11 @@ between is reported as a Conflict with both texts, and nothing is overwritten un
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
+
 from studylog.journal.questions import add_question, get_question, update_question
 from studylog.journal.sections import add_section, get_section, update_section
 from studylog.journal.weeks import create_week
@@ -37,6 +42,25 @@ def test_a_question_changed_elsewhere_is_a_conflict_too(db):
     conflict = ledger.save(db, Edit(DraftKey("question", question.id, "answer"), "내 답"))
     assert conflict.theirs == "그쪽 답"
     assert get_question(db, "q").answer == "그쪽 답"
+
+
+def test_reading_never_waits_for_a_save_stuck_behind_another_writer(db):
+    """read() runs on the UI thread: a save waiting out the busy timeout must not freeze it."""
+    week = create_week(db, 1)
+    first, second = add_section(db, week.id, "하나", "처음"), add_section(db, week.id, "둘")
+    ledger = Ledger()
+    ledger.read("section", first.id, first.updated_at)
+    with closing(sqlite3.connect(db.path, isolation_level=None)) as other, ThreadPoolExecutor(2) as pool:
+        other.execute("BEGIN IMMEDIATE")  # another studylog holds the write lock
+        body = pool.submit(ledger.save, db, Edit(DraftKey("section", first.id, "body"), "둘째"))
+        time.sleep(0.2)  # let the save reach the database and wait there
+        title = pool.submit(ledger.save, db, Edit(DraftKey("section", first.id, "title"), "첫째"))
+        with ThreadPoolExecutor(1) as ui:
+            ui.submit(ledger.read, "section", second.id, second.updated_at).result(timeout=2)
+        assert not body.done()
+        other.execute("ROLLBACK")
+        assert (body.result(timeout=10), title.result(timeout=10)) == (None, None)  # one after the other
+    assert (get_section(db, first.id).title, get_section(db, first.id).body) == ("첫째", "둘째")
 
 
 async def test_a_file_that_is_not_a_database_ends_the_app_with_a_one_line_reason(tmp_path):
