@@ -4,6 +4,9 @@ and stored check runs for the quiz."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import textwrap
 from datetime import datetime, timezone
 
 import pytest
@@ -13,6 +16,33 @@ from studylog.store.database import Database, open_database
 from studylog.store.models import CheckRun, ClaimResult
 
 EQUALS = {"kind": "equals"}
+HEAVY = ("torch", "torchvision", "textual")
+
+PROBE = textwrap.dedent(
+    f"""
+    import json, sys
+    from studylog.cli import cli
+    try:
+        cli(sys.argv[1:], prog_name="studylog", standalone_mode=False)
+    finally:
+        print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]), file=sys.stderr)
+    """
+)
+
+
+@pytest.fixture
+def fresh_studylog():
+    """fresh_studylog(db_path, *args, answers=""): run the CLI in a new interpreter; its stdout and
+    which of torch, torchvision and textual it imported (the lazy-import rules' probe)."""
+
+    def run(db_path, *args, answers: str = "") -> tuple[str, list[str]]:
+        result = subprocess.run(
+            [sys.executable, "-c", PROBE, *map(str, args)], input=answers, capture_output=True, text=True,
+            env={"STUDYLOG_DB": str(db_path), "PATH": "/usr/bin:/bin"}, check=True,
+        )
+        return result.stdout, json.loads(result.stderr.strip().splitlines()[-1])
+
+    return run
 
 
 @pytest.fixture

@@ -15,32 +15,9 @@ import textwrap
 
 import pytest
 
-HEAVY = ("torch", "torchvision", "textual")
-
-PROBE = textwrap.dedent(
-    """
-    import json, sys
-    from studylog.cli import cli
-    try:
-        cli(sys.argv[1:], prog_name="studylog", standalone_mode=False)
-    finally:
-        print(json.dumps([m for m in %r if m in sys.modules]), file=sys.stderr)
-    """
-    % (HEAVY,)
-)
-
-
-def loaded_by(args, env_db):
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
-        env={"STUDYLOG_DB": str(env_db), "PATH": "/usr/bin:/bin"}, check=True,
-    )
-    return json.loads(result.stderr.strip().splitlines()[-1])
-
-
 @pytest.mark.parametrize("args", [["--help"], ["week", "list"], ["search", "멘토"], ["week", "show", "4"], ["verify", "--list"]])
-def test_everyday_commands_stay_light(demo_db, args):
-    assert loaded_by(args, demo_db.path) == []
+def test_everyday_commands_stay_light(demo_db, fresh_studylog, args):
+    assert fresh_studylog(demo_db.path, *args)[1] == []
 
 
 # The only studylog modules that import torch when imported: the counting helpers and the paper models,
