@@ -2,6 +2,7 @@
 `python -c "import torch, torchvision"` measured in the same run, rounds interleaved so load drifts hit all three.
 
 Targets: cold within 2x the bare import (checks must not each pay a torch import); cached under 0.5 s.
+Each round checks verify's summary line: the cold run computed every check, the cached one served all of them.
 
     .venv/bin/python benchmarks/verify_cold_vs_cached.py [--repeats 3] [--jobs N]
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -20,14 +22,25 @@ from pathlib import Path
 STUDYLOG = [sys.executable, "-c", "from studylog.cli import main; main()"]
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    """Wall time of one whole process; it must succeed (exit 0: every asserted claim holds)."""
+SUMMARY = re.compile(r"^(\d+) checks?: .* \((\d+) from the cache\)", re.MULTILINE)
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """Wall time and stdout of one whole process; it must succeed (exit 0: every asserted claim holds)."""
     start = time.perf_counter()
-    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} exited {result.returncode}:\n{result.stderr[-2000:]}")
-    return elapsed
+    return elapsed, result.stdout
+
+
+def from_the_cache(stdout: str) -> tuple[int, int]:
+    """(checks, checks served from the cache), read from verify's summary line."""
+    match = SUMMARY.search(stdout)
+    if match is None:
+        raise SystemExit(f"no summary line in verify's output:\n{stdout[-2000:]}")
+    return int(match[1]), int(match[2])
 
 
 def main() -> None:
@@ -42,9 +55,15 @@ def main() -> None:
         for round_ in range(args.repeats):
             db = Path(folder) / f"round{round_}.db"
             verify = [*STUDYLOG, "verify", "--db", str(db), *(["--jobs", str(args.jobs)] if args.jobs else [])]
-            times["import torch, torchvision"].append(timed([sys.executable, "-c", "import torch, torchvision"], env))
-            times["verify, cold"].append(timed(verify, env))
-            times["verify, cached"].append(timed(verify, env))
+            times["import torch, torchvision"].append(timed([sys.executable, "-c", "import torch, torchvision"], env)[0])
+            cold, cold_out = timed(verify, env)
+            cached, cached_out = timed(verify, env)
+            checks, served = from_the_cache(cached_out)
+            if from_the_cache(cold_out)[1] != 0 or served != checks:
+                raise SystemExit(f"round {round_}: the cold run must compute every check and the second serve all "
+                                 f"{checks} from the cache; the second served {served}")
+            times["verify, cold"].append(cold)
+            times["verify, cached"].append(cached)
     print(f"load average after:  {os.getloadavg()[0]:.2f}\n")
     bare = statistics.median(times["import torch, torchvision"])
     cold, cached = statistics.median(times["verify, cold"]), statistics.median(times["verify, cached"])
