@@ -16,6 +16,7 @@ from studylog.tui import keys, services
 from studylog.tui.drafts import Ledger
 from studylog.tui.reporting import background, described
 from studylog.tui.saving import Saving
+from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.weeks import WeeksScreen
 
 if TYPE_CHECKING:
@@ -69,8 +70,8 @@ class StudylogApp(Saving, App[None]):
         self.database = message.database
         self.keymap = message.keymap
         self.set_keymap(message.keymap)
-        for screen in self.screen_stack:
-            if isinstance(screen, WeeksScreen):
+        for screen in self.screen_stack:  # any screen opened before the database was ready (z, /, 2) waits for this
+            if isinstance(screen, DataScreen):
                 screen.load()
 
     def on_unmount(self) -> None:

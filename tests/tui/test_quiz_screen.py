@@ -3,6 +3,8 @@ as verify would, so no check runs), free-text answers revealed and rated, cram m
 
 from __future__ import annotations
 
+import asyncio
+import os
 from datetime import timedelta
 
 import pytest
@@ -15,6 +17,7 @@ from studylog.journal.weeks import create_week
 from studylog.quiz.deck import deck
 from studylog.quiz.reviews import record_review
 from studylog.store.models import Card, Question, ReviewLog
+from studylog.tui import keys
 from studylog.tui.app import StudylogApp
 from studylog.tui.screens.quiz import QuizScreen
 from studylog.tui.screens.stats import StatsScreen
@@ -184,3 +187,20 @@ def test_quiz_looks(demo_db, inception_first, t0, snap_compare):
 
     app = StudylogApp(demo_db.path, clock=lambda: t0)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_the_quiz_opened_before_the_database_is_ready_fills_once_it_opens(demo_db, t0, tmp_path, monkeypatch):
+    keymap = tmp_path / "keys.fifo"
+    os.mkfifo(keymap)  # the app reads its keymap, then opens the database: it waits here until the pipe is written
+    monkeypatch.setenv(keys.KEYMAP_ENV_VAR, str(keymap))
+    app = StudylogApp(demo_db.path, clock=lambda: t0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("z")
+        await pilot.pause()
+        before = (type(app.screen), app.database, app.screen.phase)
+        await asyncio.to_thread(keymap.write_text, "", encoding="utf-8")  # an empty keymap: now the database opens
+        await settle(pilot)
+        after = app.screen.phase
+    assert before == (QuizScreen, None, "loading")
+    assert after == "answering"
+
