@@ -27,6 +27,13 @@ def _table(id_width: int, *, header: bool) -> Table:
     return table
 
 
+def _state(spec, run: RunView | None) -> str:
+    """The newest result, or why the check's module cannot be read (file and line are on screen already)."""
+    if spec.problem:
+        return f"error: {spec.problem.removeprefix(f'{spec.module}:{spec.line}: ')}"
+    return _newest(run)
+
+
 def print_list(specs, runs_by_id: dict[str, RunView]) -> None:
     """Times are in the machine's local time zone (they are stored in UTC)."""
     console = console_for_this_run()
@@ -37,8 +44,8 @@ def print_list(specs, runs_by_id: dict[str, RunView]) -> None:
     console.print(Padding(_table(id_width, header=True), (0, 0, 0, 2)))
     tables = {}
     for question, group in groups.items():
-        table = tables[f"{question}  ({', '.join(dict.fromkeys(spec.module.name for spec in group))})"] = _table(id_width, header=False)
+        modules = ", ".join(dict.fromkeys(spec.module.name for spec in group))
+        table = tables[f"{question}  ({modules})"] = _table(id_width, header=False)
         for spec in group:
-            newest = f"error: {spec.problem.removeprefix(f'{spec.module}:{spec.line}: ')}" if spec.problem else _newest(runs_by_id.get(spec.check_id))
-            table.add_row(escape(spec.check_id), str(spec.line), escape(newest))
+            table.add_row(escape(spec.check_id), str(spec.line), escape(_state(spec, runs_by_id.get(spec.check_id))))
     grouped_print(console, {heading: [("", table)] for heading, table in tables.items()})
