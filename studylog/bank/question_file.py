@@ -37,8 +37,16 @@ class QuestionFile:
         return self.path.with_suffix(".py")
 
 
-def _error(path: Path, line: int, message: str) -> StudylogError:
-    return StudylogError(f"{path}:{line}: {message}")
+class QuestionFileError(StudylogError):
+    """A question file that cannot be read as written; says the file and line."""
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = path
+
+
+def _error(path: Path, line: int, message: str) -> QuestionFileError:
+    return QuestionFileError(path, line, message)
 
 
 def parse_question_file(path: Path) -> QuestionFile:
@@ -76,9 +84,19 @@ def parse_question_file(path: Path) -> QuestionFile:
     )
 
 
-def iter_question_files(dirs: Iterable[Path]) -> Iterator[QuestionFile]:
-    """Every question file under the given folders, in path order."""
+def iter_question_files(dirs: Iterable[Path], problems: list[QuestionFileError] | None = None) -> Iterator[QuestionFile]:
+    """Every question file under the given folders, in path order.
+
+    A file that cannot be parsed raises, unless `problems` is given: then its error (naming the file
+    and line) is appended there and the other files are still read.
+    """
     for root in dirs:
         for path in sorted(Path(root).rglob("*.md")):
-            if path.name.lower() != "readme.md":
+            if path.name.lower() == "readme.md":
+                continue
+            try:
                 yield parse_question_file(path)
+            except QuestionFileError as exc:
+                if problems is None:
+                    raise
+                problems.append(exc)

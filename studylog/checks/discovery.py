@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from studylog.bank.question_file import iter_question_files
+from studylog.bank.question_file import QuestionFileError, iter_question_files
 from studylog.checks.self_comparison import self_comparison
 from studylog.config import question_dirs
 from studylog.errors import StudylogError
@@ -116,11 +116,13 @@ def _unused_ids(specs: list[CheckSpec], seen: dict[str, CheckSpec]) -> list[Chec
 
 
 def discover(dirs: Iterable[Path] | None = None) -> list[CheckSpec]:
-    """Every check of every question in the bank and the user's folders. A module that cannot be read (or
-    reuses a check id) becomes one spec with its `problem`, so it cannot hide the other questions' checks."""
+    """Every check of every question in the bank and the user's folders. A module or question file that
+    cannot be read (or a module that reuses a check id) becomes one spec with its `problem`, so it cannot
+    hide the other questions' checks."""
     specs: list[CheckSpec] = []
     seen: dict[str, CheckSpec] = {}
-    for question in iter_question_files(question_dirs() if dirs is None else dirs):
+    unreadable: list[QuestionFileError] = []
+    for question in iter_question_files(question_dirs() if dirs is None else dirs, unreadable):
         module = question.checks_module
         if not module.is_file():
             continue
@@ -130,6 +132,8 @@ def discover(dirs: Iterable[Path] | None = None) -> list[CheckSpec]:
             found = [CheckSpec(module.name, question.id, module, "", exc.line, None, problem=str(exc))]
         seen.update((spec.check_id, spec) for spec in found if not spec.problem)
         specs += found
+    for problem in unreadable:  # a question file that cannot be read: its checks are reported, not lost
+        specs.append(CheckSpec(problem.path.name, problem.path.stem, problem.path, "", 1, None, problem=str(problem)))
     return specs
 
 

@@ -90,3 +90,12 @@ def test_a_check_id_is_used_once(tmp_path, monkeypatch):
     first, second = discover([tmp_path])
     assert (first.check_id, first.problem) == ("same", "")
     assert re.search(r"b.py:1: check id 'same' is already used at .*a.py:1", second.problem)
+
+
+def test_a_question_file_that_cannot_be_read_hides_no_other_check(tmp_path, monkeypatch):
+    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
+    write_question(tmp_path, "good", '@check("fine")\ndef fine(ctx): pass\n')
+    (tmp_path / "broken.md").write_text("no front matter here\n", encoding="utf-8")
+    specs = {s.question_slug: s for s in discover([tmp_path])}
+    assert specs["good"].check_id == "fine" and not specs["good"].problem
+    assert specs["broken"].problem == f"{tmp_path / 'broken.md'}:1: expected front matter opening with '+++'"
