@@ -13,7 +13,7 @@ from textual.app import App
 from textual.message import Message
 
 from studylog.tui import keys, services
-from studylog.tui.drafts import Ledger
+from studylog.tui.drafts import DraftKey, Ledger
 from studylog.tui.reporting import background, described
 from studylog.tui.saving import Saving
 from studylog.tui.screens.base import DataScreen
@@ -48,6 +48,7 @@ class StudylogApp(Saving, App[None]):
         self.failure: str | None = None
         self.keymap: dict[str, str] = {}
         self.ledger = Ledger()
+        self.unsettled: set[DraftKey] = set()  # texts whose refused save is put to the user right now
 
     def get_default_screen(self) -> WeeksScreen:
         return WeeksScreen()

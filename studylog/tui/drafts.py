@@ -1,7 +1,8 @@
-"""Saving what the user typed, one save at a time, without overwriting anyone.
+"""Saving what the user typed, one save at a time, without overwriting anyone or losing the text.
 
 Each edited row's updated_at, as the editor read it, goes with every save, so text saved
-meanwhile by another studylog on the same database raises a Conflict rather than being lost.
+meanwhile by another studylog on the same database raises a Conflict rather than being lost;
+a row deleted meanwhile is Gone, and its text can be kept in its week or a file.
 Plain Python, called from worker threads.
 """
 
@@ -13,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studylog.errors import EditConflict
+from studylog.errors import EditConflict, NotFound
 from studylog.tui import services
 
 if TYPE_CHECKING:
@@ -47,6 +48,15 @@ class Conflict:
     message: str
 
 
+@dataclass(frozen=True)
+class Gone:
+    """A save refused because the row was deleted elsewhere: the text, and the week the row was in, if known."""
+
+    edit: Edit
+    week_id: int | None
+    message: str
+
+
 def _service(table: str):
     """(update, get) for a table."""
     if table == "section":
@@ -66,14 +76,18 @@ class Ledger:
         self._lock = threading.Lock()
         self._seen: dict[tuple[str, int], datetime] = {}
         self._saving: dict[tuple[str, int], threading.Lock] = {}
+        self._weeks: dict[tuple[str, int], int] = {}
 
-    def read(self, table: str, row_id: int, updated_at: datetime) -> None:
-        """The editor now shows this row as saved at updated_at."""
+    def read(self, table: str, row_id: int, updated_at: datetime, week_id: int | None = None) -> None:
+        """The editor now shows this row as saved at updated_at; week_id is where its text goes back if the row
+        is deleted elsewhere."""
         with self._lock:
             self._seen[(table, row_id)] = updated_at
+            if week_id is not None:
+                self._weeks[(table, row_id)] = week_id
 
-    def save(self, db: Database, edit: Edit, *, overwrite: bool = False) -> Conflict | None:
-        """Write the edit unless the row changed since it was read (or overwrite says to anyway)."""
+    def save(self, db: Database, edit: Edit, *, overwrite: bool = False) -> Conflict | Gone | None:
+        """Write the edit unless the row changed since it was read (or overwrite says to anyway) or is gone."""
         update, get = _service(edit.key.table)
         row_key = (edit.key.table, edit.key.row_id)
         with self._lock:
@@ -86,6 +100,10 @@ class Ledger:
             except EditConflict as exc:
                 current = get(db, edit.key.row_id)
                 return Conflict(edit, getattr(current, edit.key.field), current.updated_at, str(exc))
+            except NotFound:
+                with self._lock:
+                    week_id = self._weeks.get(row_key)
+                return Gone(edit, week_id, f"this {edit.key.table} was deleted elsewhere")
             with self._lock:
                 self._seen[row_key] = row.updated_at
             return None
@@ -106,3 +124,18 @@ def set_aside(db_path: Path, edit: Edit) -> Path:
     with path.open("a", encoding="utf-8") as file:
         file.write(f"## {key.table} {key.row_id}, {key.field} ({now:%Y-%m-%d %H:%M:%S} UTC)\n\n{edit.text}\n\n")
     return path
+
+
+def keep_gone(db: Database, gone: Gone) -> str:
+    """Keep the text of a deleted row as a new section of its week, or, with no week left, in a file beside the
+    database; where it went, for the user."""
+    key, text = gone.edit.key, gone.edit.text
+    title, body = (text, "") if key.field == "title" else (f"Recovered {key.table} {key.field}", text)
+    if gone.week_id is not None:
+        try:
+            services.sections.add_section(db, gone.week_id, title, body)
+            return f"as the new section '{title}' of its week"
+        except NotFound:  # the week was deleted too
+            pass
+    return f"in {set_aside(db.path, gone.edit)}"
+

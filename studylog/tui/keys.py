@@ -100,6 +100,11 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("conflict.mine", "m", "keep_mine", "Keep mine"),
         Key("conflict.both", "b,escape", "keep_both", "Keep both"),
     ),
+    "gone": (
+        Key("gone.keep", "k", "keep", "Keep the text"),
+        Key("gone.discard", "d", "discard", "Discard it"),
+        Key("gone.later", "escape", "later", "Decide later"),
+    ),
 }
 
 
@@ -118,6 +123,7 @@ SCOPE_TITLES = {
     "dialog": "Dialogs",
     "confirm": "Yes/no questions",
     "conflict": "An edit conflict",
+    "gone": "Text deleted elsewhere",
 }
 
 

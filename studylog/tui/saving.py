@@ -1,6 +1,6 @@
-"""The App's side of "nothing typed is lost": save workers, conflicts put to the user, save-all on quit.
+"""The App's side of "nothing typed is lost": save workers, refused saves put to the user, save-all on quit.
 
-Mixed into StudylogApp, which provides `database`, `db_path`, `failure` and `ledger`.
+Mixed into StudylogApp, which provides `database`, `db_path`, `failure`, `ledger` and `unsettled`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from studylog.tui.drafts import Conflict, Edit, merged, set_aside
+from studylog.tui.drafts import Conflict, Edit, Gone, keep_gone, merged, set_aside
 from studylog.tui.reporting import background
 
 if TYPE_CHECKING:
@@ -19,43 +19,76 @@ if TYPE_CHECKING:
 
 
 class Saving:
-    """Saves what editors ask for, one worker per save, and settles conflicts with the user."""
+    """Saves what editors ask for, one worker per save, and settles refused saves with the user."""
 
     @dataclass
     class Saved(Message):
-        """A save finished; conflict is set when the row had changed elsewhere."""
+        """A save finished; refused is set when the row had changed, or was deleted, elsewhere."""
 
         area: DraftArea | None
         edit: Edit
-        conflict: Conflict | None
+        refused: Conflict | Gone | None
+        quitting: bool  # the save was one of quit's: once a deleted row's text is settled, quit goes on
 
     def on_draft_area_save_requested(self, message: DraftArea.SaveRequested) -> None:
         self.save(message.edit, message.area)
 
     @background(group="save")
-    def save(self, edit: Edit, area: DraftArea | None = None, overwrite: bool = False) -> bool:
+    def save(self, edit: Edit, area: DraftArea | None = None, overwrite: bool = False, quitting: bool = False) -> bool:
         """Save in a worker; True once the text is in the database (None if the save failed).
 
         Not exclusive: a save waiting its turn must never be cancelled by a newer one.
         """
-        conflict = self.ledger.save(self.database, edit, overwrite=overwrite)
-        self.post_message(self.Saved(area, edit, conflict))
-        return conflict is None
+        refused = self.ledger.save(self.database, edit, overwrite=overwrite)
+        self.post_message(self.Saved(area, edit, refused, quitting))
+        return refused is None
 
     def on_saving_saved(self, message: Saved) -> None:
-        if message.conflict is not None:
-            self.show_conflict(message.area, message.conflict)
+        if message.refused is not None:
+            self.settle(message.area, message.refused, message.quitting)
         elif message.area is not None and message.area.is_attached:
             message.area.mark_saved(message.edit.text)
 
-    def show_conflict(self, area: DraftArea | None, conflict: Conflict) -> None:
+    def settle(self, area: DraftArea | None, refused: Conflict | Gone, quitting: bool = False) -> None:
         """Ask the user how to settle a refused save; area is the editor holding the text, if still open."""
-        from studylog.tui.screens.conflict import ConflictScreen  # rarely needed: loaded on first use
+        from studylog.tui.screens.conflict import ConflictScreen, GoneScreen  # rarely needed: loaded on first use
 
-        self.push_screen(ConflictScreen(conflict), partial(self._resolve, area, conflict))
+        if refused.edit.key in self.unsettled:
+            return  # the same text refused again (a blur saved it while its question was up): asked once
+        self.unsettled.add(refused.edit.key)
+        if isinstance(refused, Conflict):
+            self.push_screen(ConflictScreen(refused), partial(self._resolve, area, refused))
+        else:
+            self.push_screen(GoneScreen(refused), partial(self._settle_gone, area, refused, quitting))
+
+    def _settle_gone(self, area: DraftArea | None, gone: Gone, quitting: bool, choice: str | None) -> None:
+        """Keep the text (as a new section of its week) or discard it; "later" leaves it in its editor, unsaved."""
+        self.unsettled.discard(gone.edit.key)
+        if choice == "keep":
+            self._keep(area, gone, quitting)
+        elif choice == "discard":
+            self._settled(area, quitting)
+
+    @background(group="save")
+    def _keep(self, area: DraftArea | None, gone: Gone, quitting: bool) -> None:
+        where = keep_gone(self.database, gone)
+        self.call_from_thread(self._settled, area, quitting, f"Your text is kept {where}.", gone.week_id)
+
+    def _settled(self, area: DraftArea | None, quitting: bool, note: str = "", week_id: int | None = None) -> None:
+        """The deleted row's text is kept elsewhere or discarded: its editor holds nothing unsaved now."""
+        if area is not None and area.is_attached:
+            area.discard()
+        if note:
+            self.notify(note)
+        for screen in self.screen_stack:
+            if getattr(screen, "page_key", None) == ("week", week_id):  # show the section the text went to
+                screen.load()
+        if quitting:
+            self.call_later(self.action_quit)
 
     def _resolve(self, area: DraftArea | None, conflict: Conflict, choice: str | None) -> None:
         """Keep mine: overwrite theirs. Otherwise keep both, marked, in the text for the user to resolve."""
+        self.unsettled.discard(conflict.edit.key)
         if choice == "mine":
             self.save(conflict.edit, area, overwrite=True)
             return
@@ -75,8 +108,8 @@ class Saving:
             if (edit := area.unsaved_edit())
         ]
         for area, edit in pending:
-            if not await self.save(edit, area).wait():
-                return
+            if not await self.save(edit, area, quitting=True).wait():
+                return  # settle the refused save first: a conflict stays; a deleted row's text, once settled, quits
             area.mark_saved(edit.text)
         self.exit()
 

@@ -1,18 +1,19 @@
-"""Nothing typed is lost: quitting saves every editor, autosave runs while typing, and a save that would
-overwrite text written meanwhile by another studylog shows a conflict instead."""
+"""Nothing typed is lost: quitting saves every editor, autosave runs while typing, a save that would
+overwrite text written meanwhile by another studylog shows a conflict instead, and text whose section was
+deleted meanwhile is kept (or discarded) as the user chooses, after which quit goes on."""
 
 from __future__ import annotations
 
 from studylog.journal.questions import get_question
-from studylog.journal.sections import update_section
-from studylog.journal.weeks import find_week, week_detail
+from studylog.journal.sections import delete_section, update_section
+from studylog.journal.weeks import delete_week, find_week, week_detail
 from studylog.store.database import open_database
 from studylog.tui.drafts import DraftKey, Edit
-from studylog.tui.screens.conflict import ConflictScreen
+from studylog.tui.screens.conflict import ConflictScreen, GoneScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.widgets import draft_area
 from studylog.tui.widgets.draft_area import DraftArea
-from pilot_helpers import settle, type_text
+from pilot_helpers import settle, type_text, visible_text
 from test_week_screen import open_week
 
 
@@ -95,3 +96,58 @@ async def test_keep_mine_overwrites_the_other_version(demo_db, app_on):
         await pilot.press("m")
         await settle(pilot)
     assert body_of(demo_db.path, "짧은 소감") == "내 글"
+
+
+async def quit_over_a_deleted_section(pilot, typed: str, choice: str) -> None:
+    """Type into 짧은 소감, have a second studylog delete it, quit, and answer the question that follows."""
+    app = pilot.app
+    await open_week(pilot, "짧은 소감")
+    await pilot.press("enter")
+    await type_text(pilot, typed)
+    delete_section(app.database, 3)
+    await pilot.press("ctrl+q")
+    await settle(pilot)
+    assert isinstance(app.screen, GoneScreen)
+    assert "this section was deleted elsewhere" in visible_text(app)
+    await pilot.press(choice)
+    await settle(pilot)
+
+
+async def test_text_of_a_section_deleted_elsewhere_is_kept_as_a_new_section_and_quit_goes_on(demo_db, app_on):
+    app = app_on(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await quit_over_a_deleted_section(pilot, "지워진 곳에 쓴 글", "k")
+    assert app.return_code == 0  # quit went on once the text was kept
+    sections = week_detail(demo_db, find_week(demo_db, 4).id).sections
+    assert [(s.title, s.body) for s in sections if s.title.startswith("Recovered")] == [
+        ("Recovered section body", "지워진 곳에 쓴 글")
+    ]
+
+
+async def test_text_of_a_section_deleted_elsewhere_is_discarded_only_when_asked(demo_db, app_on):
+    app = app_on(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await quit_over_a_deleted_section(pilot, "버릴 글", "escape")  # decide later: stay, the text in its editor
+        assert app.is_running and app.screen.query_one("#editor-3", DraftArea).text == "버릴 글"
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+    assert app.return_code == 0
+    assert "버릴 글" not in [s.body for s in week_detail(demo_db, find_week(demo_db, 4).id).sections]
+
+
+async def test_text_whose_week_was_deleted_too_goes_to_a_file_beside_the_database(demo_db, app_on):
+    app = app_on(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_week(pilot, "짧은 소감")
+        await pilot.press("enter")
+        await type_text(pilot, "갈 곳 없는 글")
+        delete_week(demo_db, find_week(demo_db, 4).id)
+        await pilot.press("escape")  # leaving the editor saves
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        aside = demo_db.path.with_name(demo_db.path.name + ".unsaved.md")
+        assert f"Your text is kept in {aside}." in [n.message for n in app._notifications]
+    assert "\n\n갈 곳 없는 글\n\n" in aside.read_text(encoding="utf-8")

@@ -93,7 +93,7 @@ class QuestionScreen(DataScreen):
             self._mount_editors(page)
 
     def _mount_editors(self, page: QuestionPage) -> None:
-        self.app.ledger.read("question", page.question.id, page.question.updated_at)
+        self.app.ledger.read("question", page.question.id, page.question.updated_at, page.question.week_id)
         for field in ("question", "answer"):
             area = DraftArea(DraftKey("question", page.question.id, field), getattr(page.question, field), id=field)
             area.border_title = field.capitalize()

@@ -56,8 +56,8 @@ class SectionCommands:
         """Through the ledger, like every edit of a section's text, so a rename elsewhere is not overwritten."""
         edit = Edit(DraftKey("section", section.id, "title"), values["title"])
         try:
-            if conflict := self.app.ledger.save(self.app.database, edit):
-                self.app.call_from_thread(self.app.show_conflict, None, conflict)
+            if refused := self.app.ledger.save(self.app.database, edit):
+                self.app.call_from_thread(self.app.settle, None, refused)
         finally:
             self.app.call_from_thread(self.load)
 

@@ -134,7 +134,7 @@ class WeekScreen(SectionCommands, DataScreen):
         if (area := self._existing_editor(section_id)) is not None:
             return area
         section = next(s for s in self.page.sections if s.id == section_id)
-        self.app.ledger.read("section", section.id, section.updated_at)
+        self.app.ledger.read("section", section.id, section.updated_at, self.week_id)
         area = DraftArea(DraftKey("section", section.id, "body"), section.body, id=f"editor-{section.id}")
         area.border_title = section_label(section)
         self.query_one(ContentSwitcher).mount(area)
