@@ -1,5 +1,5 @@
-"""The quiz: due cards one at a time. A typed number is graded against its recomputed claim; a free-text answer
-is revealed and rated Again / Hard / Good / Easy. Reviews are saved in workers; cram moves no due date."""
+"""The quiz: due cards one at a time, of one week or all; cram reviews every card now and moves no due date.
+How an answer is graded and its review saved is in quiz_review.py."""
 
 from __future__ import annotations
 
@@ -15,18 +15,17 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header
 
 from studylog.tui import keys, services
-from studylog.tui.reporting import background, described, post_if_current
+from studylog.tui.reporting import background, post_if_current
 from studylog.tui.screens.base import DataScreen
+from studylog.tui.screens.quiz_review import Reviewing
 from studylog.tui.widgets.answer_box import AnswerBox
 from studylog.tui.widgets.quiz_card import QuizCard
 
 if TYPE_CHECKING:
-    from fsrs import Rating
-
-    from studylog.quiz.session import Answer, Turn
+    from studylog.quiz.session import Turn
 
 
-class QuizScreen(DataScreen):
+class QuizScreen(Reviewing, DataScreen):
     """The deck of one week (or all), earliest due first; ctrl+t switches cramming on or off and starts again."""
 
     BINDINGS = keys.bindings("quiz")
@@ -39,11 +38,6 @@ class QuizScreen(DataScreen):
     class Loaded(Message):
         turns: list[Turn]
         empty: str  # why there is nothing to review, when turns is empty
-
-    @dataclass
-    class Reviewed(Message):
-        rating: Rating | None  # None when the review could not be saved
-        outcome: str
 
     def __init__(self, week_number: int | None = None) -> None:
         super().__init__()
@@ -100,50 +94,6 @@ class QuizScreen(DataScreen):
         self.query_one(QuizCard).show_turn(self.turn)
         self.phase = "answering"
         self.query_one(AnswerBox).ask(self.turn)
-
-    def on_answer_box_graded(self, message: AnswerBox.Graded) -> None:
-        self.query_one(QuizCard).add(services.feedback.grade_line(message.grade))
-
-    def on_answer_box_revealed(self) -> None:
-        self.query_one(QuizCard).reveal(self.turn.item.answer)
-        self.query_one(AnswerBox).offer_ratings(
-            services.feedback.rating_labels(self.turn.item.card, self.app.clock(), self.cram)
-        )
-        self.phase = "rating"
-        self.home_widget().focus()
-
-    def action_rate(self, number: int) -> None:
-        """1-4 rate a revealed answer; otherwise they do nothing here (rather than switch screens)."""
-        if self.phase == "rating":
-            self.query_one(AnswerBox).rate(number)
-
-    def on_answer_box_answered(self, message: AnswerBox.Answered) -> None:
-        if message.answer.correct is False:  # a number was wrong: show what the answer says
-            self.query_one(QuizCard).reveal(self.turn.item.answer)
-        self.phase = "saving"
-        duration_ms = round((time.monotonic() - self.started) * 1000)
-        self._record(self.turn, message.answer, duration_ms, self.cram)
-
-    @background(group="quiz-review")
-    def _record(self, turn: Turn, answer: Answer, duration_ms: int, cram: bool) -> None:
-        """Save one review; not exclusive, so a review on its way is never cancelled."""
-        now = self.app.clock()
-        try:
-            result = services.reviews.record_review(
-                self.app.database, turn.item.card_id, answer.rating, now,
-                answer=answer.typed, correct=answer.correct, duration_ms=duration_ms, cram=cram,
-            )
-        except Exception as exc:  # the card was deleted meanwhile, say: the deck goes on either way
-            self.post_message(self.Reviewed(None, f"not saved: {described(exc)}"))
-            return
-        self.post_message(self.Reviewed(answer.rating, services.feedback.outcome(result, now)))
-
-    def on_quiz_screen_reviewed(self, message: Reviewed) -> None:
-        if message.rating is not None:
-            self.ratings[message.rating] += 1
-        self.query_one(QuizCard).add(message.outcome)
-        self.phase = "reviewed"
-        self.home_widget().focus()
 
     def action_next_card(self) -> None:
         self.index += 1
