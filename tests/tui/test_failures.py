@@ -19,7 +19,9 @@ def refuse_section_writes(path, refuse: bool = True) -> None:
     """A trigger that makes SQLite abort every update of a section: an error no studylog code expects."""
     with closing(sqlite3.connect(path)) as connection:
         if refuse:
-            connection.execute("CREATE TRIGGER refuse BEFORE UPDATE ON section BEGIN SELECT RAISE(ABORT, 'disk says no'); END")
+            connection.execute(
+                "CREATE TRIGGER refuse BEFORE UPDATE ON section BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
+            )
         else:
             connection.execute("DROP TRIGGER refuse")
         connection.commit()
