@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studylog.tui import services
-from studylog.tui.rows import dates, verdicts
+from studylog.tui.rows import dates
 
 if TYPE_CHECKING:
     from studylog.checks.results import RunView
@@ -101,7 +101,7 @@ def week_page(db: Database, week_id: int) -> WeekPage:
         tuple(_item(SectionItem, s) for s in detail.sections),
         tuple(_item(QuestionItem, q) for q in detail.questions),
         tuple(_item(LinkItem, link) for link in detail.links),
-        verdicts(db, (q.slug for q in detail.questions)),
+        services.results.verdicts(db, (q.slug for q in detail.questions)),
     )
 
 

@@ -46,21 +46,15 @@ def dates(week: Week | WeekRow) -> str:
     return str(start or end or "")
 
 
-def verdicts(db: Database, slugs) -> dict[str, str]:
-    """Each question's verdict, by slug."""
-    return {slug: services.results.question_verdict(db, slug) for slug in slugs}
-
-
 def week_rows(db: Database) -> list[WeekRow]:
     """Every week, with the verdicts of its questions."""
+    questions = services.questions.list_questions(db)
+    verdict_of = services.results.verdicts(db, (q.slug for q in questions))
     by_week: dict[int | None, list[str]] = {}
-    for question in services.questions.list_questions(db):
-        by_week.setdefault(question.week_id, []).append(question.slug)
+    for question in questions:
+        by_week.setdefault(question.week_id, []).append(verdict_of[question.slug])
     return [
-        WeekRow(
-            w.id, w.number, w.course, w.title, w.start_date, w.end_date,
-            list(verdicts(db, by_week.get(w.id, [])).values()),
-        )
+        WeekRow(w.id, w.number, w.course, w.title, w.start_date, w.end_date, by_week.get(w.id, []))
         for w in (summary.week for summary in services.weeks.list_weeks(db))
     ]
 
@@ -69,7 +63,7 @@ def question_rows(db: Database) -> list[QuestionRow]:
     """Every question of every week, with its tags and verdict."""
     numbers = {summary.week.id: summary.week.number for summary in services.weeks.list_weeks(db)}
     questions = services.questions.list_questions(db)
-    verdict_of = verdicts(db, (q.slug for q in questions))
+    verdict_of = services.results.verdicts(db, (q.slug for q in questions))
     return [
         QuestionRow(
             q.id, q.slug, q.title, numbers.get(q.week_id),
