@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual.widgets import DataTable, OptionList
+from textual.widgets.data_table import RowKey
 
 from studylog.tui import keys
 
@@ -14,12 +17,18 @@ class VimTable(DataTable):
 
     def __init__(self, *columns: str | tuple[str, int], **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self._columns = columns
-
-    def on_mount(self) -> None:
-        for column in self._columns:
+        for column in columns:  # here, not on mount: a fast load may fill the table before it has mounted
             label, width = column if isinstance(column, tuple) else (column, None)
             self.add_column(label, width=width)
+
+    def add_row(self, *cells, **kwargs) -> RowKey:
+        """Widen each auto-width column for the new cells now. DataTable measures them only when idle, and a frame
+        painted before that caches the cells cut to the old widths (its cell cache is not keyed by width)."""
+        row_key = super().add_row(*cells, **kwargs)
+        for column, cell in zip(self.ordered_columns, cells):
+            plain = cell.plain if isinstance(cell, Text) else str(cell)
+            column.content_width = max(column.content_width, *(cell_len(line) for line in plain.splitlines() or [""]))
+        return row_key
 
     def move_to_key(self, row_key: str) -> None:
         """Put the cursor on the row with this key, when it is there."""
