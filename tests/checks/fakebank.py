@@ -27,6 +27,19 @@ def write_question(folder: Path, slug: str, checks: str) -> Path:
     return module
 
 
+# A cited table with one cell, as references/*.toml are written; format(params=...) fills the cell.
+TINY_REFERENCE = """
+    [meta]
+    title = "Tiny"
+    authors = ["Ada Lovelace"]
+    year = 2020
+    [tables.t1]
+    source = "Table 1"
+    [tables.t1.rows.a]
+    params = "{params}"
+"""
+
+
 def write_reference(folder: Path, name: str, toml: str) -> Path:
     """Write `references/<name>.toml` inside the question folder."""
     path = folder / "references" / f"{name}.toml"

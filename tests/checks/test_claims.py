@@ -11,7 +11,7 @@ from studylog.checks.display import format_computed, format_expected, with_si_pr
 from studylog.checks.views import ClaimView
 from studylog.checks.references import ReferenceLookupError
 from studylog.config import CHECK_PATHS_ENV_VAR
-from fakebank import write_reference
+from fakebank import TINY_REFERENCE, write_reference
 
 GOOGLENET_3A_WEIGHTS = 192 * 64 + (192 * 96 + 96 * 9 * 128) + (192 * 16 + 16 * 25 * 32) + 192 * 32
 
@@ -113,16 +113,7 @@ def test_rules_grade_plain_values_the_way_the_quiz_does():
 
 def test_reference_errors_name_the_file_and_what_it_has(tmp_path, monkeypatch):
     monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
-    write_reference(tmp_path, "tiny-2020", """
-        [meta]
-        title = "Tiny"
-        authors = ["Ada Lovelace"]
-        year = 2020
-        [tables.t1]
-        source = "Table 1"
-        [tables.t1.rows.a]
-        params = "1,234"
-    """)
+    write_reference(tmp_path, "tiny-2020", TINY_REFERENCE.format(params="1,234"))
     assert ref("tiny-2020", "t1", "a", "params").value == 1234
     assert ref("tiny-2020", "t1", "a", "params").citation == "Lovelace 2020, “Tiny” — Table 1: a / params"
     with pytest.raises(ReferenceLookupError, match=r"tiny-2020.toml: no 'b' .*there is 'a'"):

@@ -20,7 +20,7 @@ from studylog.checks.runner import run_checks
 from studylog.cli import cli
 from studylog.config import CHECK_PATHS_ENV_VAR
 from studylog.store.database import open_database
-from fakebank import write_question, write_reference
+from fakebank import TINY_REFERENCE, write_question, write_reference
 
 STURDY = """
     import torch
@@ -56,16 +56,6 @@ FRAGILE = """
     def segfaults(ctx):
         print("about to read address 0")
         ctypes.string_at(0)
-"""
-TINY_REFERENCE = """
-    [meta]
-    title = "Tiny"
-    authors = ["Ada Lovelace"]
-    year = 2020
-    [tables.t1]
-    source = "Table 1"
-    [tables.t1.rows.a]
-    params = "{params}"
 """
 
 

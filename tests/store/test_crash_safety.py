@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import closing, contextmanager
 
 import pytest
 
@@ -38,17 +39,27 @@ WRITER = textwrap.dedent(
 )
 
 
+@contextmanager
+def writer_mid_transaction(path):
+    """A separate process that has committed week 1 and holds an open write of week 2; killed on exit."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout.readline().strip() == "mid-transaction"
+        yield writer
+    finally:
+        writer.kill()
+        writer.wait()
+
+
 def test_kill_during_a_write_keeps_the_last_commit(tmp_path):
     path = tmp_path / "crash.db"
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    assert writer.stdout.readline().strip() == "mid-transaction"
-    writer.send_signal(signal.SIGKILL)
-    writer.wait()
+    with writer_mid_transaction(path) as writer:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
 
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db = open_database(path)
     assert [(s.week.number, s.week.title, s.sections) for s in weeks.list_weeks(db)] == [(1, "committed", 0)]
@@ -59,35 +70,19 @@ def test_a_reader_is_not_blocked_by_an_open_write(tmp_path):
     """WAL and deferred reads: the TUI lists weeks while a `verify` in another terminal holds the write lock."""
     path = tmp_path / "busy.db"
     db = open_database(path)
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert writer.stdout.readline().strip() == "mid-transaction"
+    with writer_mid_transaction(path):
         started = time.monotonic()
         assert [s.week.title for s in weeks.list_weeks(db)] == ["committed"]
         assert time.monotonic() - started < 2, "the read waited for the writer"
-    finally:
-        writer.kill()
-        writer.wait()
-        db.close()
+    db.close()
 
 
-def test_a_write_blocked_past_the_timeout_is_one_clear_error(tmp_path, monkeypatch):
+def test_a_write_blocked_past_the_timeout_is_one_clear_error(tmp_path):
     path = tmp_path / "locked.db"
     db = open_database(path)
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert writer.stdout.readline().strip() == "mid-transaction"
+    with writer_mid_transaction(path):
         with db.engine.connect() as conn:  # shorten the wait for this test only
             conn.connection.dbapi_connection.execute("PRAGMA busy_timeout=200")
         with pytest.raises(StudylogError, match="locked by another studylog"):
             weeks.create_week(db, 9)
-    finally:
-        writer.kill()
-        writer.wait()
-        db.close()
+    db.close()
