@@ -59,10 +59,7 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
     if ctx.invoked_subcommand is None:
         from studylog.tui.launch import launch
 
-        try:
-            launch(database_path(db_path))  # the app opens the database in a worker, after its first frame
-        except StudylogError as exc:
-            raise click.ClickException(str(exc)) from None
+        launch(database_path(db_path))  # the app opens the database in a worker, after its first frame
 
 
 def main() -> None:
