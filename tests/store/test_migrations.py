@@ -12,6 +12,15 @@ from studylog.store.database import current_revision, make_engine, open_database
 from studylog.store.database import _script_revisions
 
 
+def test_the_revisions_read_from_the_files_are_alembics():
+    from alembic.script import ScriptDirectory
+
+    from studylog.store.database import _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    assert _script_revisions() == (script.get_current_head(), {rev.revision for rev in script.walk_revisions()})
+
+
 def test_a_new_file_is_created_at_head(tmp_path):
     path = tmp_path / "sub" / "new.db"
     db = open_database(path)
