@@ -37,10 +37,17 @@ def week_list(db) -> None:
 @week.command("show")
 @click.argument("number", type=int)
 @click.option("--course", default=None, help="The course, when several have this week number.")
+@click.option("--json", "as_json", is_flag=True, help="Print the week as JSON (sections, questions, links; ids as in exports).")
 @with_database
-def week_show(db, number: int, course: str | None) -> None:
+def week_show(db, number: int, course: str | None, as_json: bool) -> None:
     """Print week NUMBER: its sections, questions and links."""
-    render.print_week(weeks.week_detail(db, weeks.find_week(db, number, course).id))
+    detail = weeks.week_detail(db, weeks.find_week(db, number, course).id)
+    if as_json:
+        from studylog.journal.as_json import week_detail_json
+
+        render.print_json_object(week_detail_json(detail))
+    else:
+        render.print_week(detail)
 
 
 @week.command("new")
@@ -67,10 +74,19 @@ def question() -> None:
 @question.command("list")
 @click.option("--week", "week_number", type=int, default=None, help="Only this week's questions.")
 @click.option("--tag", default=None, help="Only questions with this tag.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list (id, title, question, answer, asker, status, tags, week).")
 @with_database
-def question_list(db, week_number: int | None, tag: str | None) -> None:
+def question_list(db, week_number: int | None, tag: str | None, as_json: bool) -> None:
     """List questions by week."""
     rows = questions.list_questions(db, week_number=week_number, tag=tag)
+    if as_json:
+        from studylog.journal.as_json import question_json
+
+        numbers = {s.week.id: s.week.number for s in weeks.list_weeks(db)}
+        render.print_json_object(
+            [question_json(q, questions.question_tags(db, q.id), numbers.get(q.week_id)) for q in rows]
+        )
+        return
     if not rows:
         click.echo("no questions")
     for row in rows:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import click
 from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
@@ -69,6 +72,11 @@ def print_links(detail: WeekDetail) -> None:
     for link in detail.links:
         where = f" - [{link.category}]" if link.category else ""
         console.print(Text(f"{link.posted_on or ''}{where} - {link.title} {link.url}".rstrip()), soft_wrap=True)
+
+
+def print_json_object(value) -> None:
+    """Any JSON value, indented, Korean kept as is (not \\u escapes)."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def print_hits(hits: list[SearchHit]) -> None:
