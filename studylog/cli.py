@@ -25,6 +25,8 @@ COMMANDS = {
     "verify": "studylog.commands.checks:verify",
     "export": "studylog.commands.blog:export_week",
     "import": "studylog.commands.blog:import_post",
+    "paths": "studylog.commands.paths:paths",
+    "config": "studylog.commands.paths:paths",
 }
 
 

@@ -4,6 +4,7 @@ and stored check runs for the quiz."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -30,6 +31,12 @@ PROBE = textwrap.dedent(
 )
 
 
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path_factory, monkeypatch):
+    """Tests never read the user's config.toml (check folders, keymap): $STUDYLOG_CONFIG names a missing file."""
+    monkeypatch.setenv("STUDYLOG_CONFIG", str(tmp_path_factory.mktemp("config") / "config.toml"))
+
+
 @pytest.fixture
 def fresh_studylog():
     """fresh_studylog(db_path, *args, answers=""): run the CLI in a new interpreter; its stdout and
@@ -38,7 +45,7 @@ def fresh_studylog():
     def run(db_path, *args, answers: str = "") -> tuple[str, list[str]]:
         result = subprocess.run(
             [sys.executable, "-c", PROBE, *map(str, args)], input=answers, capture_output=True, text=True,
-            env={"STUDYLOG_DB": str(db_path), "PATH": "/usr/bin:/bin"}, check=True,
+            env={"STUDYLOG_DB": str(db_path), "PATH": "/usr/bin:/bin", "STUDYLOG_CONFIG": os.environ["STUDYLOG_CONFIG"]}, check=True,
         )
         return result.stdout, json.loads(result.stderr.strip().splitlines()[-1])
 

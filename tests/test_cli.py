@@ -85,12 +85,30 @@ def test_help_lists_the_commands():
         assert command in result.output
 
 
-def test_demo_refuses_to_load_without_its_questions(db):
+def test_demo_keeps_a_question_of_yours_that_has_a_bank_id(db):
     assert run("question", "add", "mine", "--id", "inception-v1-params").exit_code == 0
     result = run("demo")
-    assert result.exit_code == 1
-    assert "'inception-v1-params' is already in the database" in result.output
-    assert run("week", "list").output.startswith("no weeks yet")
+    assert result.exit_code == 0
+    assert "kept your text of inception-v1-params: a question with this id was written here" in result.output
+    assert "mine" in run("question", "show", "inception-v1-params").output
+    week4 = run("week", "show", "4").output
+    assert "flops-vs-complexity" in week4 and "inception-v1-params" not in week4
+
+
+def test_demo_relinks_the_bank_questions_of_a_deleted_demo_week(db):
+    from studylog.journal import questions, weeks
+
+    assert run("demo").exit_code == 0
+    edited = questions.get_question(db, "aux-classifier-softmax")
+    questions.update_question(db, edited.id, answer="my own answer")
+    weeks.delete_week(db, weeks.find_week(db, 4).id)
+    assert questions.get_question(db, "flops-vs-complexity").week_id is None
+    result = run("demo")
+    assert result.exit_code == 0, result.output
+    assert "re-linked to week 4: flops-vs-complexity, inception-v1-params, aux-classifier-softmax" in result.output
+    week4 = run("week", "show", "4").output
+    assert all(slug in week4 for slug in ("flops-vs-complexity", "inception-v1-params", "aux-classifier-softmax"))
+    assert questions.get_question(db, "aux-classifier-softmax").answer == "my own answer"
 
 
 def test_links_show_even_without_a_links_section(db):

@@ -1,6 +1,6 @@
-"""Question files: TOML front matter between `+++` lines, then `## Question` and `## Answer` in Markdown.
+"""A pack's question files: TOML front matter between `+++` lines, then `## Question` and `## Answer` in Markdown.
 
-The checks of a question live in the Python module beside it (same stem, `.py`).
+Front matter: `id` and `title` (required), `week`, `tags`, `[[prompts]]` (see quiz/prompts.py).
 """
 
 from __future__ import annotations
@@ -30,11 +30,6 @@ class QuestionFile:
     week: int | None = None
     tags: tuple[str, ...] = ()
     meta: dict = field(default_factory=dict)
-
-    @property
-    def checks_module(self) -> Path:
-        """The Python module holding this question's checks (it may not exist)."""
-        return self.path.with_suffix(".py")
 
 
 class QuestionFileError(StudylogError):

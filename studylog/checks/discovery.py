@@ -1,21 +1,28 @@
-"""Finding checks statically: the `@check(...)` functions in the module beside each question file, read with `ast`.
+"""Finding checks statically: the `@check(..., question=...)` functions in any `.py` module of the check
+folders (see config.check_dirs), read with `ast`.
 
 Nothing is imported, so listing checks, telling what is stale and serving a cached verify cost
-no torch import.
+no torch import. The question a check belongs to is the `question=` it names; the database holds
+the question itself.
 """
 
 from __future__ import annotations
 
 import ast
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from studylog.bank.question_file import QuestionFileError, iter_question_files
+from studylog.bank.question_file import QuestionFileError, parse_question_file
 from studylog.checks.self_comparison import self_comparison
-from studylog.config import question_dirs
+from studylog.config import check_dirs
 from studylog.errors import StudylogError
+
+SKIPPED_FOLDERS = {"__pycache__", "site-packages", "node_modules", "venv"}
+MENTIONED_QUESTION = re.compile(r"""question\s*=\s*["']([^"'\n]+)["']""")
+MENTIONED_CHECK = re.compile(r"""@(?:\w+\.)?check\(\s*["']([^"'\n]+)["']""")
 
 class BadCheckModule(StudylogError):
     """A check module that cannot be read as written: a syntax error, a @check argument that is not a literal."""
@@ -41,6 +48,7 @@ class CheckSpec:
     timeout: float | None
     measures: bool = False  # @check(..., measures=True): it times something, so it runs with the machine to itself
     problem: str = ""
+    mentions: tuple[str, ...] = ()  # of a module that cannot be read: the check ids its text names
 
 
 def file_version(path: Path) -> tuple[int, int, int]:
@@ -85,7 +93,22 @@ def _literal(path: Path, node: ast.expr, what: str, kinds: tuple[type, ...]):
     return value
 
 
-def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
+@functools.lru_cache(maxsize=256)
+def _pack_question(path: Path, _version: tuple[int, int, int]) -> str:
+    try:
+        return parse_question_file(path).id
+    except (QuestionFileError, OSError):
+        return ""
+
+
+def default_question(module: Path) -> str:
+    """The question of a module's checks that name none: the id of the pack question file beside it
+    (same stem, `.md`), as packs written before `question=` was required do; "" when there is none."""
+    beside = module.with_suffix(".md")
+    return _pack_question(beside, file_version(beside)) if beside.is_file() else ""
+
+
+def checks_in_module(path: Path) -> list[CheckSpec]:
     """The checks a module defines, in source order."""
     tree = parse_python(path)
     if (found := self_comparison(tree)) is not None:
@@ -99,7 +122,9 @@ def checks_in_module(path: Path, default_question: str) -> list[CheckSpec]:
             if not call.args:
                 raise BadCheckModule(path, call.lineno, "@check needs the check's id as its first argument")
             keywords = {k.arg: k.value for k in call.keywords}
-            question = _literal(path, keywords["question"], "question", (str,)) if "question" in keywords else default_question
+            question = _literal(path, keywords["question"], "question", (str,)) if "question" in keywords else default_question(path)
+            if not question:
+                raise BadCheckModule(path, call.lineno, "@check needs question=\"...\", the id of the question it checks")
             timeout = _literal(path, keywords["timeout"], "timeout", (int, float)) if "timeout" in keywords else None
             measures = _literal(path, keywords["measures"], "measures", (bool,)) if "measures" in keywords else False
             check_id = _literal(path, call.args[0], "id", (str,))
@@ -115,33 +140,62 @@ def _unused_ids(specs: list[CheckSpec], seen: dict[str, CheckSpec]) -> list[Chec
     return specs
 
 
+@functools.lru_cache(maxsize=1024)
+def _mentions_checks(path: Path, _version: tuple[int, int, int]) -> bool:
+    return b"check(" in path.read_bytes()
+
+
+def check_modules(dirs: Iterable[Path]) -> list[Path]:
+    """The `.py` files under the folders that may define checks (they call check(...)), each once, in path
+    order; hidden folders, caches and virtual environments are skipped."""
+    found: dict[Path, Path] = {}
+    for root in dirs:
+        for path in sorted(Path(root).rglob("*.py")):
+            parts = path.relative_to(root).parts[:-1]
+            if any(p.startswith(".") or p in SKIPPED_FOLDERS for p in parts):
+                continue
+            try:
+                if _mentions_checks(path, file_version(path)):
+                    found.setdefault(path.resolve(), path)
+            except OSError:
+                continue
+    return list(found.values())
+
+
+def _unreadable(path: Path, exc: BadCheckModule) -> CheckSpec:
+    """A module that cannot be read, as one spec: under the question its text names (if any), findable by
+    the check ids it names, so `verify ID` reports it instead of saying there is no such check."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    question = next(iter(MENTIONED_QUESTION.findall(text)), "") or default_question(path)
+    return CheckSpec(path.name, question, path, "", exc.line, None, problem=str(exc),
+                     mentions=tuple(MENTIONED_CHECK.findall(text)))
+
+
 def discover(dirs: Iterable[Path] | None = None) -> list[CheckSpec]:
-    """Every check of every question in the bank and the user's folders. A module or question file that
-    cannot be read (or a module that reuses a check id) becomes one spec with its `problem`, so it cannot
-    hide the other questions' checks."""
+    """Every check in the check folders (default: config.check_dirs() without a database's own folder;
+    pass check_dirs(db_path) for a database's). A module that cannot be read (or reuses a check id)
+    becomes one spec with its `problem`, so it cannot hide the other checks."""
     specs: list[CheckSpec] = []
     seen: dict[str, CheckSpec] = {}
-    unreadable: list[QuestionFileError] = []
-    for question in iter_question_files(question_dirs() if dirs is None else dirs, unreadable):
-        module = question.checks_module
-        if not module.is_file():
-            continue
+    for module in check_modules(check_dirs() if dirs is None else dirs):
         try:
-            found = _unused_ids(checks_in_module(module, question.id), seen)
+            found = _unused_ids(checks_in_module(module), seen)
         except BadCheckModule as exc:
-            found = [CheckSpec(module.name, question.id, module, "", exc.line, None, problem=str(exc))]
+            found = [_unreadable(module, exc)]
         seen.update((spec.check_id, spec) for spec in found if not spec.problem)
         specs += found
-    for problem in unreadable:  # a question file that cannot be read: its checks are reported, not lost
-        specs.append(CheckSpec(problem.path.name, problem.path.stem, problem.path, "", 1, None, problem=str(problem)))
     return specs
 
 
 def select(specs: Sequence[CheckSpec], names: Iterable[str]) -> list[CheckSpec]:
     """The checks named by check id or question slug (all of them when no name is given)."""
     names = list(names)
-    unknown = [n for n in names if not any(n in (s.check_id, s.question_slug) for s in specs)]
+
+    def named(spec: CheckSpec) -> set[str]:
+        return {spec.check_id, spec.question_slug, *spec.mentions}
+
+    unknown = [n for n in names if not any(n in named(s) for s in specs)]
     if unknown:
-        known = sorted({s.question_slug for s in specs})
+        known = sorted({s.question_slug for s in specs if s.question_slug})
         raise StudylogError(f"no check or question named {', '.join(map(repr, unknown))} (questions with checks: {', '.join(known) or 'none'})")
-    return [s for s in specs if not names or s.check_id in names or s.question_slug in names]
+    return [s for s in specs if not names or named(s) & set(names)]

@@ -20,12 +20,17 @@ CACHEABLE = ("passed", "failed")  # outcomes a rerun of the same code on the sam
 RUN_COLUMNS = "id, check_id, question_slug, status, device, device_name, torch_version, torchvision_version, started_at, duration_s, message, code_hash, cache_key"
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the database file."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
 def _query(path: Path, sql: str, params: Iterable = ()) -> list[RunView]:
     """Runs selected by `sql` (a SELECT of RUN_COLUMNS) with their claims; none if there is no database yet."""
     if not Path(path).is_file():
         return []
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(_connect(path)) as conn:
             rows = conn.execute(sql, list(params)).fetchall()
             claims = _claims(conn, [row[0] for row in rows])
     except sqlite3.OperationalError as exc:
@@ -68,3 +73,16 @@ def newest_runs(path: Path, question_slug: str | None = None) -> list[RunView]:
     where = "WHERE question_slug = ?" if question_slug else ""
     sql = f"SELECT {RUN_COLUMNS} FROM checkrun WHERE id IN (SELECT max(id) FROM checkrun {where} GROUP BY check_id) ORDER BY id"
     return _query(path, sql, [question_slug] if question_slug else [])
+
+
+def question_slugs(path: Path) -> set[str]:
+    """The ids of the questions in the database (none when there is no database yet), read with sqlite3."""
+    if not Path(path).is_file():
+        return set()
+    try:
+        with closing(_connect(path)) as conn:
+            return {slug for (slug,) in conn.execute("SELECT slug FROM question")}
+    except sqlite3.OperationalError as exc:
+        if str(exc).startswith("no such table"):
+            return set()
+        raise StudylogError(f"cannot read the questions in {path}: {exc}") from None

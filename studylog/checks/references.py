@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from studylog.config import bundled_questions_dir, bundled_references_dir, question_dirs
+from studylog.config import bundled_references_dir, configured_check_dirs
 
 SUFFIX_MULTIPLIERS = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "G": 10**9, "T": 10**12}
 CITATION_SEPARATOR = " \u2014 "  # between the document and the place in it: "Szegedy et al. 2014, … — Table 1: …"
@@ -48,8 +48,9 @@ class Reference:
 
 
 def reference_dirs() -> list[Path]:
-    """The bundled references/, then a `references/` folder inside each folder of $STUDYLOG_CHECK_PATHS."""
-    extra = [d / "references" for d in question_dirs() if d != bundled_questions_dir()]
+    """The bundled references/, then a `references/` folder inside each configured check folder (config.toml's
+    check_paths, $STUDYLOG_CHECK_PATHS)."""
+    extra = [d / "references" for d in configured_check_dirs()]
     return [bundled_references_dir(), *extra]
 
 

@@ -14,6 +14,7 @@ from studylog.checks.discovery import CheckSpec, discover
 from studylog.checks.fingerprint import code_hashes
 from studylog.checks.history import newest_runs
 from studylog.checks.views import ClaimView, RunView
+from studylog.config import check_dirs
 
 __all__ = ["ClaimView", "RunView", "latest_runs", "question_verdict", "verdicts", "unreadable_module_run"]
 
@@ -39,7 +40,8 @@ def latest_runs(db, question_slug: str | None = None) -> list[RunView]:
     """The newest run of every check (of one question if given), in bank order, marked stale when the
     check's code or reference data changed since, or the check is gone; a module whose checks cannot be
     read shows as an error run of its question. `db`: a Database or its path."""
-    return _marked(db, [s for s in discover() if question_slug in (None, s.question_slug)], question_slug)
+    specs = discover(check_dirs(Path(getattr(db, "path", db))))
+    return _marked(db, [s for s in specs if question_slug in (None, s.question_slug)], question_slug)
 
 
 def _verdict(expected: set[str], runs: list[RunView]) -> str:
@@ -60,7 +62,7 @@ def verdicts(db, slugs: Iterable[str]) -> dict[str, str]:
     """Each question's verdict by slug (see question_verdict), from one discovery pass and one read of the runs."""
     slugs = list(dict.fromkeys(slugs))
     wanted = set(slugs)
-    specs = [s for s in discover() if s.question_slug in wanted]
+    specs = [s for s in discover(check_dirs(Path(getattr(db, "path", db)))) if s.question_slug in wanted]
     runs: dict[str, list[RunView]] = {}
     for run in _marked(db, specs, slugs[0] if len(slugs) == 1 else None):
         runs.setdefault(run.question_slug, []).append(run)

@@ -20,6 +20,7 @@ from studylog.checks.source_facts import source_facts
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
 from studylog.checks.results import unreadable_module_run
 from studylog.checks.views import RunView
+from studylog.config import check_dirs
 from studylog.errors import StudylogError
 
 DEFAULT_JOBS_MAX = 4  # more at once gains little: checks are short, and each CUDA run opens its own context
@@ -60,11 +61,11 @@ def run_checks(
     jobs = jobs or min(DEFAULT_JOBS_MAX, os.cpu_count() or 1)
     if device not in DEVICES:
         raise StudylogError(f"unknown device {device!r}: use one of {', '.join(DEVICES)}")
-    specs = select(discover(), names)
+    path = Path(getattr(db, "path", db))
+    specs = select(discover(check_dirs(path)), names)
     versions, hint = library_versions(), expected_device(device)
     codes = code_hashes([s for s in specs if not s.problem])
     keys = {check_id: cache_key(code, versions, hint) for check_id, code in codes.items()}
-    path = Path(getattr(db, "path", db))
     cached = {} if force else history.cached_runs(path, list(keys.values()))
     results: dict[str, RunView] = {}
 

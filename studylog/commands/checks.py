@@ -9,7 +9,7 @@ import click
 from studylog.checks.devices import DEVICES
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
 from studylog.commands.common import DB_HELP
-from studylog.config import database_path
+from studylog.config import check_dirs, database_path
 from studylog.errors import StudylogError
 
 USAGE_ERROR = 3  # 0, 1 and 2 say how the checks went; 3 says the command itself could not run as written
@@ -64,10 +64,12 @@ def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, lis
     path = database_path(db_path or ctx.find_root().params.get("db_path"))
     if list_only:
         from studylog.checks.discovery import discover, select
+        from studylog.checks.history import question_slugs
         from studylog.checks.results import latest_runs
         from studylog.commands.verify_list import print_list
 
-        print_list(select(discover(), names), {r.check_id: r for r in latest_runs(path)})
+        print_list(select(discover(check_dirs(path)), names), {r.check_id: r for r in latest_runs(path)},
+                   question_slugs(path))
         return
     from studylog.checks.devices import DeviceUnavailable
     from studylog.checks.runner import run_checks

@@ -18,8 +18,12 @@ def demo(db, if_empty: bool) -> None:
     """Load the bundled demo: week 4 of a boostcamp AI Tech retrospective, with its three questions."""
     if if_empty and not demo_service.is_empty(db):
         return
-    week = demo_service.load_demo(db)
+    week, report = demo_service.load_demo_reporting(db)
     click.echo(f"loaded demo week {week.number} ({week.title}) into {db.path}")
+    if report.relinked:
+        click.echo(f"re-linked to week {week.number}: {', '.join(report.relinked)}")
+    for slug, why in report.skipped:
+        click.echo(f"kept your text of {slug}: {why}")
 
 
 @click.group()

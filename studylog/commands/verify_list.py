@@ -34,8 +34,18 @@ def _state(spec, run: RunView | None) -> str:
     return _newest(run)
 
 
-def print_list(specs, runs_by_id: dict[str, RunView]) -> None:
-    """Times are in the machine's local time zone (they are stored in UTC)."""
+def _heading(question: str, group, known: set[str] | None) -> str:
+    modules = ", ".join(dict.fromkeys(spec.module.name for spec in group))
+    if not question:
+        return f"(no question: the module names none)  ({modules})"
+    if known is not None and question not in known:
+        return f"{question}: no such question in this database  ({modules})"
+    return f"{question}  ({modules})"
+
+
+def print_list(specs, runs_by_id: dict[str, RunView], known_questions: set[str] | None = None) -> None:
+    """Every check under its question; a question missing from the database (`known_questions`) is said
+    so in its heading. Times are in the machine's local time zone (they are stored in UTC)."""
     console = console_for_this_run()
     id_width = max((len(spec.check_id) for spec in specs), default=0)
     groups: dict[str, list] = {}
@@ -43,9 +53,9 @@ def print_list(specs, runs_by_id: dict[str, RunView]) -> None:
         groups.setdefault(spec.question_slug, []).append(spec)
     console.print(Padding(_table(id_width, header=True), (0, 0, 0, 2)))
     tables = {}
-    for question, group in groups.items():
-        modules = ", ".join(dict.fromkeys(spec.module.name for spec in group))
-        table = tables[f"{question}  ({modules})"] = _table(id_width, header=False)
+    orphan = lambda item: known_questions is not None and item[0] not in known_questions  # noqa: E731
+    for question, group in sorted(groups.items(), key=orphan):  # the database's questions first
+        table = tables[_heading(question, group, known_questions)] = _table(id_width, header=False)
         for spec in group:
             table.add_row(escape(spec.check_id), str(spec.line), escape(_state(spec, runs_by_id.get(spec.check_id))))
     grouped_print(console, {heading: [("", table)] for heading, table in tables.items()})

@@ -1,16 +1,16 @@
-"""Loading the bundled demo week (studylog/demo/week4.toml) and its questions from the bank."""
+"""Loading the bundled demo week (studylog/demo/week4.toml) and its questions, through the pack loader."""
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from importlib.resources import files
 
 from sqlmodel import func, select
 
-from studylog.bank.question_file import QuestionFile, iter_question_files
+from studylog.bank.pack import PackLoad, load_pack_into, read_pack
 from studylog.config import bundled_questions_dir
 from studylog.errors import StudylogError
-from studylog.journal.questions import set_tags
 from studylog.store.database import Database
 from studylog.store.models import Link, Question, Section, Week
 
@@ -24,39 +24,40 @@ def is_empty(db: Database) -> bool:
 
 
 def load_demo(db: Database) -> Week:
-    """Add the demo week with its sections, links and bank questions, in one transaction."""
+    """Add the demo week (see load_demo_reporting); the week added."""
+    return load_demo_reporting(db)[0]
+
+
+def load_demo_reporting(db: Database) -> tuple[Week, PackLoad]:
+    """Add the demo week with its sections and links, then its questions from the bundled pack (week 4),
+    each placed in the section the demo file names, in one transaction. Questions of the pack already in
+    the database are re-linked to the new week, never overwritten when edited (see bank.pack)."""
     data = tomllib.loads(DEMO_FILE.read_text(encoding="utf-8"))
-    bank = {q.id: q for q in iter_question_files([bundled_questions_dir()])}
+    spec = data["week"]
+    pack = read_pack(bundled_questions_dir())
     with db.session() as s:
-        spec = data["week"]
         if s.exec(select(Week).where(Week.course == spec["course"], Week.number == spec["number"])).first():
             raise StudylogError(f"the demo week ({spec['course']} week {spec['number']}) is already in {db.path}")
         week = Week(**spec)
         s.add(week)
         s.flush()
+        placements: dict[str, tuple[int, int]] = {}
         for position, section_spec in enumerate(data["sections"]):
             question_ids = section_spec.pop("questions", [])
             section = Section(week_id=week.id, position=position, **section_spec)
             s.add(section)
             s.flush()
-            for q_position, question_id in enumerate(question_ids):
-                if question_id not in bank:
-                    raise StudylogError(f"{DEMO_FILE}: question '{question_id}' is not in the bank {bundled_questions_dir()}")
-                _add_bank_question(s, bank[question_id], week.id, section.id, q_position)
+            placements.update((slug, (section.id, i)) for i, slug in enumerate(question_ids))
         for position, link_spec in enumerate(data.get("links", [])):
             s.add(Link(week_id=week.id, position=position, **link_spec))
-        return week
-
-
-def _add_bank_question(s, source: QuestionFile, week_id: int, section_id: int, position: int) -> None:
-    if s.exec(select(Question).where(Question.slug == source.id)).first():
-        raise StudylogError(
-            f"a question with id '{source.id}' is already in the database; the demo needs that id (use another --db)"
-        )
-    question = Question(
-        slug=source.id, title=source.title, question=source.question, answer=source.answer,
-        week_id=week_id, section_id=section_id, position=position, status="answered",
-    )
-    s.add(question)
-    s.flush()
-    set_tags(s, question.id, source.tags)
+        order = list(placements)  # the demo's questions are added in the order the week shows them
+        pack = replace(pack, questions=tuple(sorted(pack.questions, key=lambda q: order.index(q.source.id) if q.source.id in order else len(order))))
+        report = load_pack_into(s, pack, weeks=[spec["number"]], course=spec["course"])
+        for slug, (section_id, position) in placements.items():
+            row = s.exec(select(Question).where(Question.slug == slug)).first()
+            if row is None:
+                raise StudylogError(f"{DEMO_FILE}: question '{slug}' is not in the pack {pack.folder}")
+            if row.week_id == week.id:  # a question the user moved to another week stays there
+                row.section_id, row.position = section_id, position
+                s.add(row)
+        return week, report

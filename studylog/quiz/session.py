@@ -3,14 +3,11 @@ worked out before the first question; what a turn's answers add up to; and what 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from fsrs import Rating
 
-from studylog.config import question_dirs
 from studylog.quiz.deck import QuizItem, deck
 from studylog.quiz.grading import Grade, GradablePrompt, NotRecomputed, gradable_prompts, rating_for
 from studylog.quiz.prompts import prompts_by_question
@@ -43,11 +40,10 @@ def turns(
     week_number: int | None = None,
     tag: str | None = None,
     cram: bool = False,
-    dirs: Iterable[Path] | None = None,
 ) -> list[Turn]:
-    """The deck at now, each card with its prompts from the question files under dirs (the bank by default)."""
+    """The deck at now, each card with its numeric prompts from the database."""
     items = deck(db, now, week_number=week_number, tag=tag, cram=cram)
-    prompts = prompts_by_question(question_dirs() if dirs is None else dirs) if items else {}
+    prompts = prompts_by_question(db) if items else {}
     return [Turn(item, *gradable_prompts(db, item.slug, prompts.get(item.slug, []))) for item in items]
 
 

@@ -56,7 +56,21 @@ class Question(SQLModel, table=True):
     question: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     answer: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     status: str = "open"
+    pack: str = ""  # the pack that loaded it ("" when written here)
+    pack_digest: str = ""  # digest of the text as the pack loaded it: a reload updates only what still matches
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class QuestionPrompt(SQLModel, table=True):
+    """A numeric quiz prompt of a question: ask for the value of a check's claim, typed with K = unit."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="question.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    text: str = ""
+    check_id: str = ""
+    claim: str = ""
+    unit: int = 1000
 
 
 class QuestionTag(SQLModel, table=True):

@@ -4,17 +4,14 @@ and a keymap file (TOML, `binding-id = "keys"`) remaps any of them by id.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_config_path
 from textual.binding import Binding
 
+from studylog.config import KEYMAP_ENV_VAR, keymap_path  # noqa: F401  (the app and Help read them here)
 from studylog.errors import StudylogError
-
-KEYMAP_ENV_VAR = "STUDYLOG_KEYMAP"
 
 
 @dataclass(frozen=True)
@@ -134,13 +131,6 @@ def bindings(*scopes: str) -> list[Binding]:
         for scope in scopes
         for key in REGISTRY[scope]
     ]
-
-
-def keymap_path() -> Path:
-    """The user's keymap file: $STUDYLOG_KEYMAP, else keys.toml in the user config folder."""
-    if env := os.environ.get(KEYMAP_ENV_VAR):
-        return Path(env).expanduser()
-    return user_config_path("studylog", appauthor=False) / "keys.toml"
 
 
 def load_keymap(path: Path) -> dict[str, str]:

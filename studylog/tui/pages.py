@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studylog.config import check_dirs
 from studylog.tui import services
 from studylog.tui.rows import dates
 
@@ -108,7 +109,7 @@ def week_page(db: Database, week_id: int) -> WeekPage:
 def question_page(db: Database, question_id: int) -> QuestionPage:
     question = services.questions.get_question(db, question_id)
     week_number = services.weeks.week_detail(db, question.week_id).week.number if question.week_id else None
-    specs = [spec for spec in services.discovery.discover() if spec.question_slug == question.slug]
+    specs = [spec for spec in services.discovery.discover(check_dirs(db.path)) if spec.question_slug == question.slug]
     modules = list(dict.fromkeys(spec.module for spec in specs))
     runs = {run.check_id: run for run in services.results.latest_runs(db, question.slug)}
     check_ids = [spec.check_id for spec in specs]

@@ -92,10 +92,24 @@ def test_a_check_id_is_used_once(tmp_path, monkeypatch):
     assert re.search(r"b.py:1: check id 'same' is already used at .*a.py:1", second.problem)
 
 
-def test_a_question_file_that_cannot_be_read_hides_no_other_check(tmp_path, monkeypatch):
-    monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
-    write_question(tmp_path, "good", '@check("fine")\ndef fine(ctx): pass\n')
-    (tmp_path / "broken.md").write_text("no front matter here\n", encoding="utf-8")
-    specs = {s.question_slug: s for s in discover([tmp_path])}
-    assert specs["good"].check_id == "fine" and not specs["good"].problem
-    assert specs["broken"].problem == f"{tmp_path / 'broken.md'}:1: expected front matter opening with '+++'"
+def test_checks_are_found_by_question_in_any_module_without_a_question_file(tmp_path):
+    nested = tmp_path / "week5" / "norms"
+    nested.mkdir(parents=True)
+    (nested / "bn.py").write_text('from studylog.checks import check\n\n@check("bn-params", question="bn-q")\ndef bn(ctx): pass\n')
+    (tmp_path / "helper.py").write_text("ONE = 1\n")  # no check in it: not a check module
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "x.py").write_text('@check("hidden", question="bn-q")\ndef x(ctx): pass\n')
+    assert [(s.check_id, s.question_slug, s.module) for s in discover([tmp_path])] == [("bn-params", "bn-q", nested / "bn.py")]
+
+
+def test_a_check_naming_no_question_is_reported_with_its_line(tmp_path):
+    (tmp_path / "lonely.py").write_text('from studylog.checks import check\n\n\n@check("lonely")\ndef c(ctx): pass\n')
+    (spec,) = discover([tmp_path])
+    assert spec.problem == f"{tmp_path / 'lonely.py'}:4: @check needs question=\"...\", the id of the question it checks"
+
+
+def test_a_broken_module_is_found_by_the_check_ids_and_question_its_text_names(tmp_path):
+    (tmp_path / "broken.py").write_text('@check("bn-count", question="bn-q")\ndef c(ctx)\n    pass\n')
+    (spec,) = select(discover([tmp_path]), ["bn-count"])
+    assert spec.question_slug == "bn-q" and spec.problem.startswith(f"{tmp_path / 'broken.py'}:2: ")
+    assert select(discover([tmp_path]), ["bn-q"]) == [spec]
