@@ -23,6 +23,7 @@ COMMANDS = {
     "count": "studylog.commands.count:count",
     "quiz": "studylog.commands.quiz:quiz",
     "verify": "studylog.commands.checks:verify",
+    "check": "studylog.commands.check:check",
     "export": "studylog.commands.blog:export_week",
     "import": "studylog.commands.blog:import_post",
     "paths": "studylog.commands.paths:paths",

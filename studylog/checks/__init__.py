@@ -12,7 +12,8 @@ processes, and `studylog count` in its own.
 """
 
 from studylog.checks.claims import ClaimError
+from studylog.checks.placeholder import fill_in
 from studylog.checks.references import Reference, ref
 from studylog.checks.registry import check
 
-__all__ = ["check", "ref", "Reference", "ClaimError"]
+__all__ = ["check", "ref", "fill_in", "Reference", "ClaimError"]

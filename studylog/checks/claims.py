@@ -12,6 +12,7 @@ import numbers
 from collections.abc import Callable, Mapping
 
 from studylog.checks import rules
+from studylog.checks.placeholder import FillIn
 from studylog.checks.references import CITATIONS_JOINER, SUFFIX_MULTIPLIERS, Reference
 from studylog.checks.views import ClaimView
 
@@ -103,6 +104,9 @@ class Claim:
         return rule, number
 
     def _evaluate(self, kind: str, expected, *, asserted: bool | None = None, **options) -> bool:
+        if isinstance(expected, FillIn):  # a template's value not written yet: fails, saying what to write
+            self._record(ClaimView(self.label, plain(self.value), str(expected), {"kind": "equals"}, "fails", True, ""))
+            return False
         self._guard(expected)
         return self._finish(*self._with_value(self._terms(kind, expected, **options)), asserted=asserted)
 

@@ -88,6 +88,8 @@ def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, lis
     if as_json:
         render.print_json(runs)
     else:
-        render.print_table(runs)
+        from studylog.checks.discovery import discover
+
+        render.print_table(runs, {spec.check_id: spec.module for spec in discover(check_dirs(path))})
         render.console_for_this_run().print(render.summary(runs, time.monotonic() - started), soft_wrap=True)
     ctx.exit(render.exit_code(runs))

@@ -15,6 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from studylog.checks.placeholder import PREFIX as PLACEHOLDER
 from studylog.checks.display import documents, format_computed, format_expected, format_value
 from studylog.checks.views import ClaimView, RunView
 
@@ -109,8 +110,9 @@ def _claims_table(console: Console, run: RunView | None, footnotes: dict[str, in
     return table
 
 
-def print_table(runs: list[RunView]) -> None:
-    """The claims under their question and check, the documents they cite by number, then each error in full."""
+def print_table(runs: list[RunView], modules: dict | None = None) -> None:
+    """The claims under their question and check, the documents they cite by number, then each error in full,
+    then each template value still to fill in (in the module `modules` maps its check id to, when given)."""
     console, footnotes = console_for_this_run(), {}
     console.print(Padding(_claims_table(console, None, footnotes), (0, 0, 0, 2)))  # the column names, once
     grouped_print(console, {question: [(_check_heading(run), _claims_table(console, run, footnotes)) for run in group]
@@ -120,6 +122,12 @@ def print_table(runs: list[RunView]) -> None:
     for run in runs:
         if run.status in ("error", "timeout"):
             console.print(f"\n[bold red]{run.status}[/] {escape(run.check_id)}:\n{escape(run.message)}", soft_wrap=True)
+    for run in runs:
+        for claim in run.claims:
+            if isinstance(claim.expected, str) and claim.expected.startswith(PLACEHOLDER):
+                where = (modules or {}).get(run.check_id) or f"the module `studylog check path {run.check_id}` prints"
+                console.print(f"\n[yellow]{escape(claim.expected)}[/] — replace fill_in(...) in {escape(str(where))}"
+                              f" ({escape(run.check_id)}: {escape(claim.label)})", soft_wrap=True)
 
 
 def _counted(counts: Counter, order: tuple[str, ...], plural: dict[str, str]) -> str:
