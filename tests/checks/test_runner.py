@@ -154,7 +154,7 @@ def test_an_unreadable_check_module_is_an_error_of_its_question_only(tmp_path, m
     assert result.exit_code == 2 and rows["adds-up"]["cached"] and rows["wrong-expectation"]["verdict"] == "fails"
     assert rows["broken.py"]["verdict"] == "error" and rows["broken.py"]["message"].endswith("broken.py:4: expected ':'")
     listed = CliRunner().invoke(cli, ["verify", "--list", "--db", str(db.path)], env={"COLUMNS": "80"})
-    assert listed.exit_code == 0 and "broken  (broken.py)" in listed.stdout
+    assert listed.exit_code == 0 and "broken: no such question in this database  (broken.py)" in listed.stdout
     assert next(line for line in listed.stdout.splitlines() if line.startswith("  broken.py")).split()[1:] == ["4", "error:", "expected", "':'"]
     assert question_verdict(db, "broken") == "error" and question_verdict(db, "sturdy") == "failing"
     assert [r.status for r in latest_runs(db, "broken")] == ["error"]
