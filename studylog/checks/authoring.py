@@ -38,12 +38,22 @@ def _free(candidates, taken) -> str:
     return next(c for c in candidates if not taken(c))
 
 
-def _write_new(path: Path, source: str) -> None:
-    """Write `source` to `path` whole, failing if `path` exists (a temp file linked into place)."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+def _written_temp(folder: Path, stem: str, source: str) -> str:
+    """A temporary file in `folder` holding `source` whole (removed again if writing fails)."""
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{stem}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(source)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    return temp
+
+
+def _write_new(path: Path, source: str) -> None:
+    """Write `source` to `path` whole, failing if `path` exists (a temp file linked into place)."""
+    temp = _written_temp(path.parent, path.stem, source)
+    try:
         os.link(temp, path)
     finally:
         os.unlink(temp)
@@ -69,3 +79,20 @@ def new_check(db_path: Path, slug: str, question_text: str, template: str = DEFA
     except OSError as exc:
         raise StudylogError(f"cannot write a check module in {folder}: {exc.strerror or exc}") from None
     return path
+
+
+def save_module(path: Path, text: str, read_text: str) -> Path:
+    """Save an edited check module; the path the text went to.
+
+    `read_text` is the module as the editor read it. If the file changed on disk since (another editor),
+    it is left alone and the text goes beside it, to `<name>.unsaved` (not a .py, so never run as a check):
+    nothing typed is lost and nothing is overwritten unseen. Writes go through a temporary file renamed
+    into place, so a module is never half-written. Raises StudylogError when the folder cannot be written.
+    """
+    try:
+        on_disk = path.read_text(encoding="utf-8") if path.exists() else read_text
+        target = path if on_disk == read_text else path.with_name(path.name + ".unsaved")
+        os.replace(_written_temp(target.parent, target.stem, text), target)
+    except OSError as exc:
+        raise StudylogError(f"cannot save {path}: {exc.strerror or exc}") from None
+    return target

@@ -79,6 +79,8 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("question.save", "ctrl+s", "save", "Save"),
         Key("question.run", "ctrl+r", "run_checks", "Run checks"),
         Key("question.cancel", "ctrl+g", "cancel_checks", "Cancel run"),
+        Key("question.check", "c", "write_or_open_check", "Write/edit check"),
+        Key("question.check-editor", "E", "edit_check_externally", "Check in $EDITOR"),
     ),
     "quiz": (
         Key("quiz.next", "enter", "next_card", "Next card"),

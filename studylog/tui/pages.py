@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studylog.config import check_dirs
+from studylog.config import bundled_questions_dir, check_dirs
 from studylog.tui import services
 from studylog.tui.rows import dates
 
@@ -92,6 +92,8 @@ class QuestionPage:
     runs: dict[str, RunView]
     source_path: Path | None
     source: str
+    source_problem: str = ""  # why the module cannot be read, with its line ("line 4: invalid syntax")
+    source_editable: bool = True  # False for the bundled pack's modules, which ship with studylog
 
 
 def week_page(db: Database, week_id: int) -> WeekPage:
@@ -120,4 +122,11 @@ def question_page(db: Database, question_id: int) -> QuestionPage:
         runs,
         modules[0] if modules else None,
         modules[0].read_text(encoding="utf-8") if modules else "",
+        next((_problem_line(s) for s in specs if s.problem and s.module == modules[0]), ""),
+        not modules or not modules[0].resolve().is_relative_to(bundled_questions_dir().resolve()),
     )
+
+
+def _problem_line(spec) -> str:
+    """A module's problem without its path: "line 4: invalid syntax"."""
+    return f"line {spec.line}: {spec.problem.removeprefix(f'{spec.module}:{spec.line}: ')}"

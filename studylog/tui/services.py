@@ -18,6 +18,7 @@ MODULES = {
     "links": "studylog.journal.links",
     "search": "studylog.journal.search",
     "discovery": "studylog.checks.discovery",
+    "authoring": "studylog.checks.authoring",
     "results": "studylog.checks.results",
     "runner": "studylog.checks.runner",
     "display": "studylog.checks.display",
@@ -29,7 +30,7 @@ MODULES = {
 }
 
 if TYPE_CHECKING:  # what the names are, for type checkers and editors
-    from studylog.checks import discovery, display, results, runner  # noqa: F401
+    from studylog.checks import authoring, discovery, display, results, runner  # noqa: F401
     from studylog.journal import links, questions, search, sections, weeks  # noqa: F401
     from studylog.quiz import feedback, report, reviews, session, stats  # noqa: F401
     from studylog.store import database  # noqa: F401

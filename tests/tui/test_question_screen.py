@@ -73,9 +73,9 @@ async def test_running_checks_shows_each_result_as_it_arrives(db, app_on, tiny_b
 
         rows = table_text(screen)
         assert rows[0].startswith("tiny-sum | ") and "passed" in rows[0]
-        assert rows[1].startswith("  2 + 2 | 4 | 4 | holds")
+        assert rows[1].startswith("  2 + 2 | holds | 4 | 4")
         assert rows[2].startswith("tiny-wrong | ") and "failed" in rows[2]
-        assert rows[3].startswith("  3 * 3 | 9 | 10 | fails")
+        assert rows[3].startswith("  3 * 3 | fails | 9 | 10")
         assert "✗ failing" in str(screen.query_one("#question-heading").render())
         assert str(screen.query_one("#check-status").render()) == "Done: 1 of 2 checks passed"
 

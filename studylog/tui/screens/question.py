@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Header, Static
 
 from studylog.tui import keys, pages, services
 from studylog.tui.drafts import DraftKey
@@ -18,6 +18,8 @@ from studylog.tui.pages import QuestionPage
 from studylog.tui.reporting import background, post_if_current
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.widgets import badge
+from studylog.tui.screens.check_authoring import CheckAuthoring
+from studylog.tui.widgets.check_editor import CheckEditor
 from studylog.tui.widgets.check_panel import CheckPanel
 from studylog.tui.widgets.draft_area import DraftArea
 
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from studylog.checks.runner import RunEvent
 
 
-class QuestionScreen(DataScreen):
+class QuestionScreen(CheckAuthoring, DataScreen):
     """One question. Its editors are made on the first load and never re-read under the user's typing."""
 
     BINDINGS = keys.bindings("question")
@@ -49,6 +51,7 @@ class QuestionScreen(DataScreen):
         self.highlight = highlight
         self.page: QuestionPage | None = None
         self.cancel_run = threading.Event()
+        self.rerun_wanted = False
 
     @property
     def page_key(self) -> tuple[str, int]:
@@ -59,7 +62,7 @@ class QuestionScreen(DataScreen):
         with VerticalScroll(id="question-body"):
             yield Static(id="question-heading")
             yield CheckPanel()
-            yield TextArea.code_editor("", language="python", read_only=True, id="check-source")
+            yield CheckEditor(id="check-source")
         yield Footer()
 
     def home_widget(self) -> VerticalScroll:
@@ -86,9 +89,9 @@ class QuestionScreen(DataScreen):
         heading.append_text(badge.badge(page.verdict))
         self.query_one("#question-heading", Static).update(heading)
         self.query_one(CheckPanel).show(page.check_ids, page.runs)
-        source = self.query_one("#check-source", TextArea)
-        source.border_title = page.source_path.name if page.source_path else "no checks module"
-        source.load_text(page.source)
+        editor = self.query_one(CheckEditor)
+        editor.show_module(page.source_path, page.source, editable=page.source_editable)
+        editor.mark_problem(page.source_problem)
         if first:
             self._mount_editors(page)
 
@@ -109,6 +112,14 @@ class QuestionScreen(DataScreen):
             area.highlight(self.highlight)
 
     def action_save(self) -> None:
+        """Save the text and answer; a check module with edits is written and its checks run at once."""
+        self._save_texts()
+        editor = self.query_one(CheckEditor)
+        editor.write()
+        if editor.written_since_run:
+            self.rerun_checks()
+
+    def _save_texts(self) -> None:
         for area in self.query(DraftArea):
             area.request_save()
 
@@ -116,7 +127,10 @@ class QuestionScreen(DataScreen):
         panel = self.query_one(CheckPanel)
         if self.page is None or panel.is_running:
             return
-        self.action_save()
+        self._save_texts()
+        editor = self.query_one(CheckEditor)
+        editor.write()
+        editor.written_since_run = False
         self.cancel_run = threading.Event()
         panel.run_started()
         self._run_checks(self.page.question.slug, self.cancel_run)
@@ -138,6 +152,9 @@ class QuestionScreen(DataScreen):
     def on_question_screen_run_ended(self, message: RunEnded) -> None:
         self.query_one(CheckPanel).run_ended(message.cancelled)
         self.load()
+        if self.rerun_wanted:  # the module was saved again while the run was on
+            self.rerun_wanted = False
+            self.action_run_checks()
 
     def action_cancel_checks(self) -> None:
         if self.query_one(CheckPanel).is_running:

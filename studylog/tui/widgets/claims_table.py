@@ -17,11 +17,11 @@ VERDICT_STYLE = {"holds": "green", "matches": "green", "fails": "red", "differs"
 
 
 class ClaimsTable(VimTable):
-    """Last claims of each check: computed, expected, verdict; the check's line says where and when it ran.
-    Enter on a claim shows it in full."""
+    """Last claims of each check: verdict, computed, expected; the check's line says where and when it ran.
+    The verdict comes right after the label, so it shows at 80 columns; Enter on a claim shows it in full."""
 
     def __init__(self, **kwargs) -> None:
-        columns = (("Check · claim", 34), ("Computed", 22), ("Expected", 18), "Verdict", "Device", "When")
+        columns = (("Check · claim", 30), ("Verdict", 9), ("Computed", 16), ("Expected", 16), "Device", "When")
         super().__init__(*columns, **kwargs)
         self.claims: dict[str, tuple[RunView, ClaimView]] = {}
 
@@ -34,7 +34,7 @@ class ClaimsTable(VimTable):
                 self._add_run(runs[check_id], running)
             else:
                 state = "running…" if check_id in running else "waiting" if check_id in queued else "never run"
-                self.add_row(Text(check_id, style="bold"), "", "", Text(state, style="italic"), "", "", key=check_id)
+                self.add_row(Text(check_id, style="bold"), Text(state, style="italic"), "", "", "", "", key=check_id)
         if not check_ids:
             self.add_row(Text("this question has no checks", style="dim"), "", "", "", "", "")
 
@@ -45,7 +45,7 @@ class ClaimsTable(VimTable):
             heading.append(" (cached)", style="dim")
         when = f"{run.started_at.astimezone():%Y-%m-%d %H:%M}"
         self.add_row(
-            heading, "", "", Text(status, style=STATUS_STYLE.get(run.status, "")),
+            heading, Text(status, style=STATUS_STYLE.get(run.status, "")), "", "",
             run.device_name or run.device, Text(f"{when} · {run.duration_s:.1f}s", style="dim"),
             key=run.check_id,
         )
@@ -56,9 +56,9 @@ class ClaimsTable(VimTable):
             self.claims[key] = (run, claim)
             self.add_row(
                 Text("  " + claim.label),
+                Text(claim.verdict, style=VERDICT_STYLE.get(claim.verdict, "")),
                 services.display.format_computed(claim),
                 services.display.format_expected(claim),
-                Text(claim.verdict, style=VERDICT_STYLE.get(claim.verdict, "")),
                 "", "",
                 key=key,
             )
