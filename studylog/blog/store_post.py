@@ -37,8 +37,8 @@ def _free_slugs(s: Session, post: Post) -> list[str]:
     """A unique id per question: its own when free, else with -2, -3, … added."""
     taken = set(s.exec(select(Question.slug)))
     slugs = []
-    for question in post.questions:
-        base = nfc(question.slug) or slugify(question.title)
+    for position, question in enumerate(post.questions, 1):
+        base = nfc(question.slug) or slugify(question.title, f"w{post.number}-q{position}" if post.number is not None else f"q{position}")
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1

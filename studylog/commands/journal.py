@@ -128,3 +128,8 @@ def question_add(db, title, week_number, text, answer, tags, slug) -> None:
 def search(db, text: str, limit: int) -> None:
     """Find sections and questions containing TEXT (Korean works, two syllables too)."""
     render.print_hits(search_service(db, text, limit=limit))
+
+
+from studylog.commands.question_edit import register  # noqa: E402  (rename, move, prompt add)
+
+register(question)

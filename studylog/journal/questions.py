@@ -17,10 +17,26 @@ from studylog.store.text import nfc
 QUESTION_FIELDS = {"title", "question", "answer", "status", "week_id", "section_id"}
 
 
-def slugify(text: str) -> str:
-    """A slug from a title: lowercase words joined by '-', Hangul kept."""
-    words = re.findall(r"\w+", nfc(text).lower())
-    return "-".join(words)[:60] or "question"
+MAX_ID_LENGTH = 32
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def slugify(text: str, fallback: str = "question") -> str:
+    """An id people can type from a title: its ASCII words, lowercase, joined by '-', at most 32 characters
+    (cut at a word); `fallback` (such as w5-q2) when the title has no ASCII word, as a Korean one may not."""
+    slug = ""
+    for word in re.findall(r"[a-z0-9]+", nfc(text).lower()):
+        if len(slug) + len(word) + 1 > MAX_ID_LENGTH:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or fallback
+
+
+def check_id(slug: str) -> str:
+    """A question id as given, or StudylogError saying what an id may be."""
+    if not ID_PATTERN.match(slug) or len(slug) > MAX_ID_LENGTH:
+        raise StudylogError(f"'{slug}' cannot be a question id: use up to {MAX_ID_LENGTH} letters, digits, '-', '_' or '.' (such as bn-params)")
+    return slug
 
 
 def normalise_tag(tag: str) -> str:
@@ -47,13 +63,17 @@ def add_question(
     tags=(),
 ) -> Question:
     """A new question; its slug (the id its checks register under) must be unique."""
-    slug = slug or slugify(title)
     with db.session() as s:
-        if s.exec(select(Question).where(Question.slug == slug)).first():
-            raise StudylogError(f"a question with id '{slug}' already exists; pick another with --id")
-        if week_id is not None and s.get(Week, week_id) is None:
+        week = s.get(Week, week_id) if week_id is not None else None
+        if week_id is not None and week is None:
             raise NotFound(f"no week with id {week_id}")
         position = ordering.next_position(s, Question, Question.week_id, week_id)
+        if slug is None:  # made from the title: made unique too
+            base = slugify(title, f"w{week.number}-q{position + 1}" if week else f"q{position + 1}")
+            taken = set(s.exec(select(Question.slug).where(Question.slug.startswith(base))))
+            slug = next(c for c in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if c not in taken)
+        elif s.exec(select(Question).where(Question.slug == check_id(slug))).first():
+            raise StudylogError(f"a question with id '{slug}' already exists; pick another with --id")
         row = Question(
             slug=slug, title=title, question=question, answer=answer,
             week_id=week_id, section_id=section_id, position=position,

@@ -101,7 +101,9 @@ def test_questions_with_tags(db):
     assert q.slug == "where-is-the-softmax"
     assert questions.question_tags(db, q.id) == ["googlenet", "loss"]
     with pytest.raises(StudylogError, match="already exists"):
-        questions.add_question(db, "Where is the softmax?")
+        questions.add_question(db, "Where is the softmax?", slug="where-is-the-softmax")
+    assert questions.add_question(db, "Where is the softmax?").slug == "where-is-the-softmax-2"  # made from the title: made unique
+    questions.delete_question(db, questions.get_question(db, "where-is-the-softmax-2").id)
     questions.update_question(db, q.id, answer="in CrossEntropyLoss", tags=["loss"])
     assert questions.get_question(db, "where-is-the-softmax").answer == "in CrossEntropyLoss"
     assert [r.slug for r in questions.list_questions(db, tag="loss")] == [q.slug]

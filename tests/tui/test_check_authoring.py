@@ -30,6 +30,14 @@ async def open_question(pilot) -> QuestionScreen:
     return pilot.app.screen
 
 
+async def write_from_template(pilot) -> QuestionScreen:
+    """Open the question, press c and take the first template (params)."""
+    screen = await open_question(pilot)
+    await pilot.press("c", "enter")
+    await settle(pilot)
+    return screen
+
+
 async def test_c_template_one_number_ctrl_s_verifies_the_question(db, app_on):
     bn_question(db)
     module = db.path.parent / "checks" / "bn_params.py"
@@ -54,10 +62,7 @@ async def test_c_template_one_number_ctrl_s_verifies_the_question(db, app_on):
 async def test_a_syntax_error_is_shown_with_its_line_and_fixing_it_reruns(db, app_on):
     bn_question(db)
     async with app_on(db).run_test(size=(100, 40)) as pilot:
-        screen = await open_question(pilot)
-        await pilot.press("c", "enter")
-        await settle(pilot)
-        editor = screen.query_one(CheckEditor)
+        editor = (await write_from_template(pilot)).query_one(CheckEditor)
         await type_text(pilot, "128 +")  # EXPECTED = 128 +   <- invalid syntax on that line
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -77,9 +82,7 @@ async def test_E_opens_the_module_in_the_editor_and_reruns_on_return(db, app_on,
     fake_editor.chmod(fake_editor.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("VISUAL", str(fake_editor))
     async with app_on(db).run_test(size=(100, 40)) as pilot:
-        screen = await open_question(pilot)
-        await pilot.press("c", "enter")
-        await settle(pilot)
+        screen = await write_from_template(pilot)
         await pilot.press("escape", "E")  # out of the editor, then the outside editor
         await settle(pilot)
         assert "EXPECTED = 128" in screen.query_one(CheckEditor).text
@@ -90,9 +93,7 @@ async def test_unsaved_check_text_is_written_when_the_app_quits(db, app_on):
     bn_question(db)
     module = db.path.parent / "checks" / "bn_params.py"
     async with app_on(db).run_test(size=(100, 40)) as pilot:
-        await open_question(pilot)
-        await pilot.press("c", "enter")
-        await settle(pilot)
+        await write_from_template(pilot)
         await type_text(pilot, "64")
         await pilot.press("ctrl+q")
         await settle(pilot)
@@ -103,9 +104,7 @@ async def test_a_module_changed_on_disk_meanwhile_is_not_overwritten(db, app_on)
     bn_question(db)
     module = db.path.parent / "checks" / "bn_params.py"
     async with app_on(db).run_test(size=(100, 40)) as pilot:
-        await open_question(pilot)
-        await pilot.press("c", "enter")
-        await settle(pilot)
+        await write_from_template(pilot)
         module.write_text(module.read_text(encoding="utf-8") + "# edited elsewhere\n", encoding="utf-8")
         os.utime(module)
         await type_text(pilot, "128")
