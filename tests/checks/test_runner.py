@@ -19,6 +19,7 @@ from studylog.checks.results import latest_runs, question_verdict
 from studylog.checks.runner import run_checks
 from studylog.cli import cli
 from studylog.config import CHECK_PATHS_ENV_VAR
+from studylog.journal.questions import add_question
 from studylog.store.database import open_database
 from fakebank import TINY_REFERENCE, write_question, write_reference
 
@@ -69,6 +70,8 @@ def bank(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(CHECK_PATHS_ENV_VAR, str(folder))
         db = open_database(folder / "studylog.db")
+        for slug in ("sturdy", "fragile"):
+            add_question(db, slug, slug=slug)
         result = CliRunner().invoke(cli, ["verify", "sturdy", "fragile", "--json", "--jobs", "2", "--db", str(db.path)])
         yield db, json.loads(result.stdout), result.exit_code
         db.close()
