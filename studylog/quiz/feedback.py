@@ -22,7 +22,16 @@ def grade_line(grade: Grade) -> Text:
     line.append(f": {grade.value:,} vs recomputed {recomputed.value:,} ")
     stale = "; stale, `studylog verify` recomputes it" if recomputed.stale else ""
     line.append(f"(check {recomputed.check_id}: {recomputed.rule_text}{stale})", style="dim")
+    if rounded_for_exact(grade):
+        line.append(f"\n  an exact count is expected: type every digit ({recomputed.value:,}), not a rounded {grade.typed.strip()}")
     return line
+
+
+def rounded_for_exact(grade: Grade) -> bool:
+    """A wrong answer to an exact-count claim that is the count rounded (9.2K for 9,216): within 5 % of it."""
+    value, exact = grade.value, grade.recomputed.value
+    return (not grade.correct and grade.recomputed.rule.get("kind") == "equals" and exact != 0
+            and abs(value - exact) <= 0.05 * abs(exact))
 
 
 def rating_labels(card: FsrsCard, now: datetime, cram: bool) -> dict[Rating, str]:

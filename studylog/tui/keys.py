@@ -81,6 +81,7 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("question.cancel", "ctrl+g", "cancel_checks", "Cancel run"),
         Key("question.check", "c", "write_or_open_check", "Write/edit check"),
         Key("question.check-editor", "E", "edit_check_externally", "Check in $EDITOR"),
+        Key("question.quiz-on-claim", "p", "quiz_on_claim", "Quiz on this claim (in the claims table)", show=False),
     ),
     "quiz": (
         Key("quiz.next", "enter", "next_card", "Next card"),

@@ -23,6 +23,7 @@ MODULES = {
     "runner": "studylog.checks.runner",
     "display": "studylog.checks.display",
     "session": "studylog.quiz.session",
+    "prompts": "studylog.quiz.prompts",
     "feedback": "studylog.quiz.feedback",
     "reviews": "studylog.quiz.reviews",
     "stats": "studylog.quiz.stats",
@@ -32,7 +33,7 @@ MODULES = {
 if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from studylog.checks import authoring, discovery, display, results, runner  # noqa: F401
     from studylog.journal import links, questions, search, sections, weeks  # noqa: F401
-    from studylog.quiz import feedback, report, reviews, session, stats  # noqa: F401
+    from studylog.quiz import feedback, prompts, report, reviews, session, stats  # noqa: F401
     from studylog.store import database  # noqa: F401
 
 

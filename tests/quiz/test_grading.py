@@ -94,3 +94,15 @@ def test_every_number_right_is_good_any_wrong_is_again(demo_db, recompute):
     gradable = ready(demo_db, WEIGHTS_3A)
     right, wrong = gradable.grade("163328"), gradable.grade("3136")
     assert (rating_for([right]), rating_for([right, wrong]), rating_for([wrong])) == (Rating.Good, Rating.Again, Rating.Again)
+
+
+def test_a_rounded_answer_to_an_exact_count_says_an_exact_count_is_expected(demo_db, recompute):
+    from studylog.quiz.feedback import grade_line
+
+    bn = NumericPrompt("conv1 weights?", "inception-conv1-hypotheses", "conv1 full 7x7x3->64 weights, bias excluded", unit=1000)
+    recompute(bn.check, bn.claim, 7 * 7 * 3 * 64)  # 9,408
+    rounded = ready(demo_db, bn).grade("9.4K")
+    assert not rounded.correct
+    assert "an exact count is expected: type every digit (9,408), not a rounded 9.4K" in grade_line(rounded).plain
+    far = ready(demo_db, bn).grade("3136")  # wrong, but no rounding of the count: no such hint
+    assert "exact count" not in grade_line(far).plain

@@ -112,3 +112,24 @@ async def test_a_module_changed_on_disk_meanwhile_is_not_overwritten(db, app_on)
         await settle(pilot)
     assert module.read_text(encoding="utf-8").endswith("# edited elsewhere\n")
     assert "EXPECTED = 128" in module.with_name("bn_params.py.unsaved").read_text(encoding="utf-8")
+
+
+async def test_p_on_a_claim_row_makes_it_a_numeric_prompt(db, app_on):
+    from studylog.quiz.prompts import NumericPrompt, prompts_by_question
+    from studylog.tui.widgets.claims_table import ClaimsTable
+
+    bn_question(db)
+    async with app_on(db).run_test(size=(100, 40)) as pilot:
+        screen = await write_from_template(pilot)
+        await type_text(pilot, "128")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        table = screen.query_one(ClaimsTable)
+        table.focus()
+        table.move_cursor(row=1)  # the check's line, then its first claim
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("enter", "enter")  # the suggested text, K = 1000
+        await settle(pilot)
+    assert prompts_by_question(db)["bn-params"] == [
+        NumericPrompt("parameters, bias included?", "bn-params-params", "parameters, bias included", 1000)]

@@ -16,9 +16,11 @@ from textual.widgets.text_area import Selection
 
 from studylog.tui import services
 from studylog.tui.reporting import background
+from studylog.tui.screens.dialogs import Field, FormScreen, ask
 from studylog.tui.screens.template_picker import TemplatePicker
 from studylog.tui.widgets.check_editor import CheckEditor
 from studylog.tui.widgets.check_panel import CheckPanel
+from studylog.tui.widgets.claims_table import ClaimsTable
 
 PLACEHOLDER_CALL = 'fill_in("'
 
@@ -74,6 +76,24 @@ class CheckAuthoring:
             return
         editor.reload()
         self.rerun_checks()
+
+    def action_quiz_on_claim(self) -> None:
+        """p on a claim row: quiz me on this value (a numeric prompt stored with the question)."""
+        table = self.query_one(ClaimsTable)
+        found = table.claims.get(table.current_key()) if table.row_count else None
+        if self.page is None or found is None:
+            self.notify("Put the cursor on a claim of the checks table to quiz on its value.", severity="warning")
+            return
+        run, claim = found
+        fields = [Field("text", "Ask", f"{claim.label}?"),
+                  Field("unit", "K is", "1000", hint="1000, or 1024 as in GoogLeNet's Table 1")]
+        ask(self.app, FormScreen(f"Quiz on {claim.label}", fields), lambda v: self._add_prompt(run.check_id, claim.label, v))
+
+    @background(group="prompt")
+    def _add_prompt(self, check_id: str, claim: str, values: dict[str, str]) -> None:
+        unit = int(values["unit"]) if values["unit"].isdigit() else values["unit"]
+        prompt = services.prompts.add_prompt(self.app.database, self.page.question.slug, values["text"], check_id, claim, unit)
+        self.app.call_from_thread(self.notify, f"The quiz will ask: {prompt.text}")
 
     def rerun_checks(self) -> None:
         """Run the question's checks again (after a save); a run already on is cancelled and started over."""

@@ -63,6 +63,10 @@ class ClaimsTable(VimTable):
                 key=key,
             )
 
+    def current_key(self) -> str | None:
+        """The key of the row under the cursor (a claim's is "<check id>#<index>")."""
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
     def on_data_table_row_selected(self, event: VimTable.RowSelected) -> None:
         """Enter on a claim: everything about it, uncut, with its rule and citation."""
         from studylog.tui.screens.claim import ClaimScreen
