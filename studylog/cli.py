@@ -20,6 +20,7 @@ COMMANDS = {
     "week": "studylog.commands.journal:week",
     "question": "studylog.commands.journal:question",
     "search": "studylog.commands.journal:search",
+    "template": "studylog.commands.templates:template",
     "count": "studylog.commands.count:count",
     "quiz": "studylog.commands.quiz:quiz",
     "verify": "studylog.commands.checks:verify",

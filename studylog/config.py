@@ -53,6 +53,11 @@ def config_path() -> Path:
     return user_config_path(APP_NAME, appauthor=False) / "config.toml"
 
 
+def config_dir() -> Path:
+    """The folder config.toml is in: the user's other settings (week templates in `templates/`) live beside it."""
+    return config_path().parent
+
+
 def read_config() -> dict:
     """The settings in config.toml ({} when there is none); a bad file raises StudylogError naming it."""
     path = config_path()

@@ -60,14 +60,22 @@ def week_show(db, number: int, course: str | None, as_json: bool) -> None:
 @click.option("--course", default="", help="Course or cohort, e.g. '네이버 부스트캠프 AI Tech 6기'.")
 @click.option("--start", "start_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day, YYYY-MM-DD.")
 @click.option("--end", "end_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last day, YYYY-MM-DD.")
+@click.option(
+    "--template", "-t", default="", metavar="NAME",
+    help="Start with a template's sections: seed (the seed post's layout), kpt, 4l, last (the week before, "
+    "without its text) or one of yours (`studylog template list`).",
+)
 @with_database
-def week_new(db, number: int, title: str, course: str, start_date, end_date) -> None:
-    """Create week NUMBER."""
-    created = weeks.create_week(
-        db, number, title=title, course=course,
+def week_new(db, number: int, title: str, course: str, start_date, end_date, template: str) -> None:
+    """Create week NUMBER, empty or from a template."""
+    from studylog.journal.week_start import start_week
+
+    created = start_week(
+        db, number, template, course=course, title=title,
         start_date=start_date.date() if start_date else None, end_date=end_date.date() if end_date else None,
     )
-    click.echo(f"created week {created.number}")
+    made = f" from template '{template}'" if template else ""
+    click.echo(f"created week {created.number}{made}")
 
 
 @click.group()

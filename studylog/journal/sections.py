@@ -7,24 +7,9 @@ from datetime import datetime
 from studylog.errors import NotFound
 from studylog.journal import ordering
 from studylog.journal.editing import apply_fields, ensure_unchanged
+from studylog.journal.kinds import SECTION_KINDS  # noqa: F401  (re-exported: the kinds a section may have)
 from studylog.store.database import Database
 from studylog.store.models import Section, Week, utcnow
-
-SECTION_KINDS = (
-    "intro",
-    "curriculum",
-    "reflection",
-    "peer_session",
-    "special_peer_session",
-    "special_session",
-    "mentoring",
-    "progress",
-    "weekend_plan",
-    "next_week_plan",
-    "goals",
-    "study_links",
-    "note",
-)
 
 
 def add_section(

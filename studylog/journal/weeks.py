@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -90,12 +90,18 @@ def create_week(
     course: str = "",
     start_date: date | None = None,
     end_date: date | None = None,
+    sections: Sequence = (),
+    template: str = "",
 ) -> Week:
-    """A new week; the number must be free in its course."""
-    week = Week(number=number, title=title, course=course, start_date=start_date, end_date=end_date)
+    """A new week, with sections (anything with title, kind, level and body) in one transaction;
+    the number must be free in its course. template names what the sections came from."""
+    week = Week(number=number, title=title, course=course, start_date=start_date, end_date=end_date, template=template)
     _check_dates(week)
     with _number_is_free(number, course), db.session() as s:
         s.add(week)
+        s.flush()
+        for position, spec in enumerate(sections):
+            s.add(Section(week_id=week.id, position=position, title=spec.title, kind=spec.kind, level=spec.level, body=spec.body))
     return week
 
 

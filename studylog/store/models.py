@@ -27,6 +27,7 @@ class Week(SQLModel, table=True):
     title: str = ""
     start_date: date | None = None
     end_date: date | None = None
+    template: str = ""  # the template the week was started from, if any
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -41,6 +42,20 @@ class Section(SQLModel, table=True):
     kind: str = "note"
     title: str = ""
     body: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Goal(SQLModel, table=True):
+    """An item of a week's goal-like section, its outcome (open, done, partly, dropped) and a note on it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    week_id: int = Field(foreign_key="week.id", index=True, ondelete="CASCADE")
+    section_id: int = Field(foreign_key="section.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    text: str = ""
+    status: str = "open"
+    note: str = ""
+    carried_from_id: int | None = Field(default=None, foreign_key="goal.id", ondelete="SET NULL")
     updated_at: datetime = Field(default_factory=utcnow)
 
 

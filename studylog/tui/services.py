@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 MODULES = {
     "database": "studylog.store.database",
     "weeks": "studylog.journal.weeks",
+    "week_start": "studylog.journal.week_start",
+    "templates": "studylog.journal.templates",
+    "goals": "studylog.journal.goals",
     "sections": "studylog.journal.sections",
     "questions": "studylog.journal.questions",
     "links": "studylog.journal.links",
@@ -32,7 +35,7 @@ MODULES = {
 
 if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from studylog.checks import authoring, discovery, display, results, runner  # noqa: F401
-    from studylog.journal import links, questions, search, sections, weeks  # noqa: F401
+    from studylog.journal import goals, links, questions, search, sections, templates, week_start, weeks  # noqa: F401
     from studylog.quiz import feedback, prompts, report, reviews, session, stats  # noqa: F401
     from studylog.store import database  # noqa: F401
 

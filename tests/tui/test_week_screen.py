@@ -47,7 +47,7 @@ async def test_adding_renaming_moving_and_deleting_sections(demo_db, app_on):
         await open_week(pilot, "짧은 소감")
         await pilot.press("a")
         await type_text(pilot, "추가")
-        await pilot.press("enter", "enter")  # title, then kind "note" as offered
+        await pilot.press("enter")  # Enter submits, with the kind offered (메모)
         await settle(pilot)
         titles = [s.title for s in sections_of(demo_db)]
         assert titles[titles.index("짧은 소감") + 1] == "추가"

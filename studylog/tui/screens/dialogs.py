@@ -9,32 +9,38 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from studylog.tui import keys
 
 
 @dataclass(frozen=True)
 class Field:
-    """One input of a form: its name in the result, label, starting value, placeholder and a line of help."""
+    """One input of a form: its name in the result, label, starting value, placeholder and a line of help;
+    with options ((label, value) pairs), a Select of them instead of a text input."""
 
     name: str
     label: str
     value: str = ""
     placeholder: str = ""
     hint: str = ""
+    options: tuple[tuple[str, str], ...] = ()
 
 
 class FormScreen(ModalScreen[dict[str, str] | None]):
-    """Labelled inputs; Enter in the last one (or OK) returns {name: text}, Escape returns None."""
+    """Labelled inputs; Enter in the last one (or OK) returns {name: text}, Escape returns None.
+
+    With enter_submits, Enter in any input returns the form: for forms that arrive filled in.
+    """
 
     BINDINGS = keys.bindings("dialog")
 
-    def __init__(self, title: str, fields: list[Field], error: str = "") -> None:
+    def __init__(self, title: str, fields: list[Field], error: str = "", *, enter_submits: bool = False) -> None:
         super().__init__()
         self.form_title = title
         self.fields = fields
         self.error = error
+        self.enter_submits = enter_submits
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -44,24 +50,31 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
             for field in self.fields:
                 with Horizontal(classes="form-row"):
                     yield Label(field.label)
-                    yield Input(field.value, placeholder=field.placeholder, compact=True, id=f"field-{field.name}")
+                    yield self._input(field)
                 if field.hint:
                     yield Static(field.hint, classes="form-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
 
+    @staticmethod
+    def _input(field: Field) -> Input | Select:
+        if field.options:
+            value = field.value if field.value in {v for _, v in field.options} else field.options[0][1]
+            return Select(field.options, value=value, allow_blank=False, compact=True, id=f"field-{field.name}")
+        return Input(field.value, placeholder=field.placeholder, compact=True, id=f"field-{field.name}")
+
     @on(Input.Submitted)
     def _next_or_submit(self, event: Input.Submitted) -> None:
         inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
+        if self.enter_submits or event.input is inputs[-1]:
             self._submit()
         else:
             inputs[inputs.index(event.input) + 1].focus()
 
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
-        self.dismiss({field.name: self.query_one(f"#field-{field.name}", Input).value.strip() for field in self.fields})
+        self.dismiss({field.name: str(self.query_one(f"#field-{field.name}").value).strip() for field in self.fields})
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -6,6 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from studylog.errors import StudylogError
+from studylog.journal.kinds import KIND_NAMES
 from studylog.tui import services
 from studylog.tui.drafts import DraftKey, Edit
 from studylog.tui.reporting import background
@@ -14,6 +15,8 @@ from studylog.tui.widgets.week_outline import WeekOutline, option_id, parse_opti
 
 if TYPE_CHECKING:
     from studylog.tui.pages import SectionItem
+
+KIND_OPTIONS = tuple((name, kind) for kind, name in KIND_NAMES.items())
 
 
 class SectionCommands:
@@ -25,19 +28,16 @@ class SectionCommands:
         return next((s for s in self.page.sections if s.id == row_id), None) if kind == "section" else None
 
     def _ask(self, title: str, fields: list[Field], then, error: str = "") -> None:
-        ask(self.app, FormScreen(title, fields, error), then)
+        ask(self.app, FormScreen(title, fields, error, enter_submits=True), then)
 
     def action_add_section(self, values: dict[str, str] | None = None, error: str = "") -> None:
         values = values or {"kind": "note"}
-        kinds = ", ".join(services.sections.SECTION_KINDS)
-        fields = [Field("title", "Title", values.get("title", "")), Field("kind", "Kind", values["kind"], hint=kinds)]
+        fields = [Field("title", "Title", values.get("title", "")), Field("kind", "Kind", values["kind"], options=KIND_OPTIONS)]
         self._ask("Add a section after this one", fields, partial(self._add_section, self._current_section()), error)
 
     @background(group="week-write")
     def _add_section(self, after: SectionItem | None, values: dict[str, str]) -> None:
         try:
-            if values["kind"] not in services.sections.SECTION_KINDS:
-                raise StudylogError(f"Kind: '{values['kind']}' is not one of the kinds listed")
             section = services.sections.add_section(
                 self.app.database, self.week_id, values["title"], kind=values["kind"],
                 level=after.level if after else 1, position=after.position + 1 if after else None,

@@ -8,20 +8,36 @@ from studylog.errors import StudylogError
 from studylog.tui.rows import WeekRow
 from studylog.tui.screens.dialogs import Field, FormScreen
 
+TEMPLATE_HINTS = {
+    "seed": "the seed post's sections", "kpt": "Keep / Problem / Try", "4l": "Liked / Learned / Lacked / Longed for",
+    "last": "last week's sections, empty",
+}
 
-def week_form(values: dict[str, str], *, editing: bool, error: str = "") -> FormScreen:
-    """The form, filled with values (as typed, or as stored)."""
-    return FormScreen(
-        "Edit week" if editing else "New week",
-        [
-            Field("number", "Week number", values.get("number", "")),
-            Field("title", "Title", values.get("title", ""), "4주차 회고"),
-            Field("start_date", "First day", values.get("start_date", ""), "YYYY-MM-DD"),
-            Field("end_date", "Last day", values.get("end_date", ""), "YYYY-MM-DD"),
-            Field("course", "Course", values.get("course", ""), "부스트캠프 AI Tech"),
-        ],
-        error,
-    )
+
+def week_form(values: dict[str, str], *, editing: bool, error: str = "", templates: tuple[str, ...] = ()) -> FormScreen:
+    """The form, filled with values (as typed, or as stored); a new week's also offers templates. Enter in
+    any field submits it: a new week arrives filled with its likely values (next_week_values)."""
+    fields = [
+        Field("number", "Week number", values.get("number", "")),
+        Field("title", "Title", values.get("title", ""), "(optional) shown after [weekN]"),
+        Field("start_date", "First day", values.get("start_date", ""), "YYYY-MM-DD (optional)"),
+        Field("end_date", "Last day", values.get("end_date", ""), "YYYY-MM-DD (optional)"),
+        Field("course", "Course", values.get("course", ""), "(none)"),
+    ]
+    if not editing:
+        options = tuple((f"{name}: {TEMPLATE_HINTS.get(name, 'yours')}", name) for name in templates)
+        fields.append(Field("template", "Template", values.get("template", ""), options=(*options, ("none: an empty week", "")),
+                            hint="Enter in any field creates the week; Tab moves between fields"))
+    return FormScreen("Edit week" if editing else "New week", fields, error, enter_submits=True)
+
+
+def next_week_values(next_week) -> dict[str, str]:
+    """A NextWeek (journal.week_start) as form values."""
+    return {
+        "number": str(next_week.number), "title": next_week.title, "course": next_week.course,
+        "start_date": next_week.start_date.isoformat(), "end_date": next_week.end_date.isoformat(),
+        "template": next_week.template,
+    }
 
 
 def values_of(row: WeekRow) -> dict[str, str]:

@@ -17,7 +17,7 @@ from studylog.tui.reporting import background, post_if_current
 from studylog.tui.rows import WeekRow
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.dialogs import ConfirmScreen, ask
-from studylog.tui.screens.week_form import parse_week, values_of, week_form
+from studylog.tui.screens.week_form import next_week_values, parse_week, values_of, week_form
 from studylog.tui.widgets import badge
 from studylog.tui.widgets.vim import VimTable
 
@@ -84,23 +84,26 @@ class WeeksScreen(DataScreen):
             return None
         return self.rows[table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value]
 
+    @background(group="weeks-write")
     def action_new_week(self) -> None:
-        numbers = [row.number for row in self.rows.values()]
-        self._ask({"number": str(max(numbers, default=0) + 1)}, None)
+        """The form filled with the likely next week of the course last used, and the template last used."""
+        values = next_week_values(services.week_start.next_week(self.app.database))
+        self.app.call_from_thread(self._ask, values, None)
 
     def action_edit_week(self) -> None:
         if row := self._current():
             self._ask(values_of(row), row.id)
 
     def _ask(self, values: dict[str, str], week_id: int | None, error: str = "") -> None:
-        ask(self.app, week_form(values, editing=week_id is not None, error=error), partial(self._write_week, week_id))
+        form = week_form(values, editing=week_id is not None, error=error, templates=tuple(services.templates.templates()))
+        ask(self.app, form, partial(self._write_week, week_id))
 
     @background(group="weeks-write")
     def _write_week(self, week_id: int | None, values: dict[str, str]) -> None:
         try:
             fields = parse_week(values)
             if week_id is None:
-                services.weeks.create_week(self.app.database, **fields)
+                services.week_start.start_week(self.app.database, template=values.get("template", ""), **fields)
             else:
                 services.weeks.update_week(self.app.database, week_id, **fields)
         except StudylogError as exc:

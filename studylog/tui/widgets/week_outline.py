@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets.option_list import Option
 
+from studylog.journal.kinds import kind_name
 from studylog.tui.widgets import badge
 from studylog.tui.widgets.vim import VimOptionList
 
@@ -18,7 +19,7 @@ LINKS_ID = "links"
 
 def section_label(section: SectionItem) -> str:
     """A section's title, or its kind in brackets when it has none."""
-    return section.title or f"({section.kind.replace('_', ' ')})"
+    return section.title or f"({kind_name(section.kind)})"
 
 
 def option_id(kind: str, row_id: int) -> str:
