@@ -21,6 +21,7 @@ COMMANDS = {
     "question": "studylog.commands.journal:question",
     "search": "studylog.commands.journal:search",
     "template": "studylog.commands.templates:template",
+    "goal": "studylog.commands.goals:goal",
     "count": "studylog.commands.count:count",
     "quiz": "studylog.commands.quiz:quiz",
     "verify": "studylog.commands.checks:verify",

@@ -1,13 +1,16 @@
 """A stored week as a Post: its sections in order, each with the questions raised in it, and its links.
 
 Links go to the week's first study-links section (one is added when the week has links but no such
-section); questions not raised in any section go to a closing section of their own. Sections from
+section); questions not raised in any section go to a closing section of their own; the review of last week's goals
+opens the post. Sections from
 elsewhere (the quiz's shakiest questions, say) are appended to `Post.sections` before laying out.
 """
 
 from __future__ import annotations
 
+from studylog.blog.goal_review import REVIEW_KIND, review_section
 from studylog.blog.post import Post, PostLink, PostQuestion, PostSection
+from studylog.journal.goal_review import review as goal_review
 from studylog.journal.weeks import week_detail
 from studylog.store.database import Database
 
@@ -44,6 +47,8 @@ def build_post(db: Database, week_id: int, *, with_checks: bool = True) -> Post:
     loose = [post_question(q) for q in detail.questions if q.section_id is None]
     if loose:
         sections.append(PostSection(kind="peer_session", title=LOOSE_QUESTIONS_TITLE, questions=loose))
+    if not any(s.kind == REVIEW_KIND for s in sections) and (review := review_section(goal_review(db, week_id))):
+        sections.insert(0, review)  # an imported post brings its own review, as written
     return Post(
         number=week.number, title=week.title, course=week.course,
         start_date=week.start_date, end_date=week.end_date, sections=sections,

@@ -44,14 +44,17 @@ def week_list(db) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the week as JSON (sections, questions, links; ids as in exports).")
 @with_database
 def week_show(db, number: int, course: str | None, as_json: bool) -> None:
-    """Print week NUMBER: its sections, questions and links."""
+    """Print week NUMBER: last week's goals as reviewed, its sections, questions (with verdicts) and links."""
     detail = weeks.week_detail(db, weeks.find_week(db, number, course).id)
     if as_json:
         from studylog.journal.as_json import week_detail_json
 
         render.print_json_object(week_detail_json(detail))
-    else:
-        render.print_week(detail)
+        return
+    from studylog.checks.results import verdicts
+    from studylog.journal.goal_review import review
+
+    render.print_week(detail, verdicts(db, (q.slug for q in detail.questions)), review(db, detail.week.id))
 
 
 @week.command("new")

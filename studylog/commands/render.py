@@ -11,11 +11,14 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from studylog.journal.goal_items import outcome_phrase
+from studylog.tui.widgets.badge import badge  # plain rich: the verdict looks the same in the app and the CLI
 from studylog.journal.search import SearchHit
 from studylog.journal.weeks import WeekDetail, WeekSummary, date_range, week_title
 from studylog.store.models import Question
 
 console = Console(highlight=False)
+
 
 
 def week_heading(week) -> str:
@@ -35,28 +38,51 @@ def print_weeks(summaries: list[WeekSummary]) -> None:
     console.print(table)
 
 
-def print_question(question: Question, tags: list[str], indent: int = 0) -> None:
+def _indented(text: str | Text, indent: int) -> None:
+    """Text whose wrapped lines keep its indent (a long Korean line wraps under itself, not at column 0)."""
+    for line in (text if isinstance(text, Text) else Text(text)).split("\n", allow_blank=True):
+        console.print(Padding(line, (0, 0, 0, indent), expand=False) if line.plain else "")  # no padding to the widest
+
+
+def print_question(question: Question, tags: list[str], indent: int = 0, verdict: str | None = None) -> None:
     heading = Text.assemble(("Q. " + question.title, "bold"), "  ", (f"({question.slug}{'; ' + ', '.join(tags) if tags else ''})", "dim"))
-    console.print(Padding(heading, (0, 0, 0, indent)))
+    if verdict is not None:
+        heading.append("  ").append_text(badge(verdict))
+    _indented(heading, indent)
     for label, text in (("", question.question), ("A. ", question.answer)):
         if text and text != question.title:
             for i, line in enumerate(text.splitlines()):
-                console.print(" " * (indent + 3) + (label if i == 0 else " " * len(label)) + escape(line), soft_wrap=True)
+                _indented((label if i == 0 else " " * len(label)) + line, indent + 3)
 
 
-def print_week(detail: WeekDetail) -> None:
+def print_review(review) -> None:
+    """Last week's goals as this week reviews them (journal.goal_review.Review)."""
+    if review.week_number is None or not review.goals:
+        return
+    console.print(f"\n[bold]* Week {review.week_number}'s goals[/bold]")
+    for goal in review.goals:
+        carried = " (carried into this week)" if goal.id in review.carried else ""
+        _indented(f"#{goal.id} {goal.text} -> {outcome_phrase(goal.status, goal.note)}{carried}", 2)
+
+
+def print_week(detail: WeekDetail, verdicts: dict[str, str] | None = None, review=None) -> None:
+    """The week as the blog reads it: sections indented by level, each question with its verdict."""
+    verdicts = verdicts or {}
     console.rule(escape(week_heading(detail.week)))
     if detail.week.course:
         console.print(escape(detail.week.course))
+    if review is not None:
+        print_review(review)
     for section in detail.sections:
+        indent = 2 * min(section.level, 2)
         if section.title:
             marker = "*" if section.level == 1 else "  -"
             console.print(f"\n[bold]{marker} {escape(section.title)}[/bold]")
         if section.body:
-            console.print(escape(section.body), soft_wrap=True)
+            _indented(section.body, indent)
         for question in detail.questions_of(section):
             console.print()
-            print_question(question, detail.tags.get(question.id, []), indent=2)
+            print_question(question, detail.tags.get(question.id, []), indent, verdicts.get(question.slug))
         if section is detail.links_section:
             print_links(detail)
     if detail.links_section is None and detail.links:
@@ -65,7 +91,7 @@ def print_week(detail: WeekDetail) -> None:
     unplaced = [q for q in detail.questions if q.section_id is None]
     for question in unplaced:
         console.print()
-        print_question(question, detail.tags.get(question.id, []))
+        print_question(question, detail.tags.get(question.id, []), verdict=verdicts.get(question.slug))
 
 
 def print_links(detail: WeekDetail) -> None:

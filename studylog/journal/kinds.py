@@ -26,6 +26,7 @@ KIND_NAMES: dict[str, str] = {
     "learned": "Learned",
     "lacked": "Lacked",
     "longed_for": "Longed for",
+    "goal_review": "지난주 목표 돌아보기",
     "study_links": "공부 내용 링크",
     "note": "메모",
 }

@@ -57,6 +57,30 @@ class LinkItem:
     url: str
 
 
+@dataclass(frozen=True)
+class GoalItem:
+    """A goal of last week as this week's review shows it; carried: already carried into this week."""
+
+    id: int
+    text: str
+    status: str
+    note: str
+    carried: bool
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """Last week's goals, for the review at the top of this week's outline."""
+
+    week_number: int
+    goals: tuple[GoalItem, ...]
+
+    @property
+    def left(self) -> int:
+        """How many are still open or partly done and not carried on."""
+        return sum(1 for g in self.goals if g.status in ("open", "partly") and not g.carried)
+
+
 def _item(cls, row):
     """The fields of cls copied off an ORM row."""
     return cls(**{field.name: getattr(row, field.name) for field in fields(cls)})
@@ -74,6 +98,7 @@ class WeekPage:
     questions: tuple[QuestionItem, ...]
     links: tuple[LinkItem, ...]
     verdicts: dict[str, str]
+    review: ReviewItem | None = None
 
     def questions_of(self, section_id: int | None) -> list[QuestionItem]:
         """The questions raised in this section (None: those in no section)."""
@@ -105,7 +130,16 @@ def week_page(db: Database, week_id: int) -> WeekPage:
         tuple(_item(QuestionItem, q) for q in detail.questions),
         tuple(_item(LinkItem, link) for link in detail.links),
         services.results.verdicts(db, (q.slug for q in detail.questions)),
+        _review(db, week.id),
     )
+
+
+def _review(db: Database, week_id: int) -> ReviewItem | None:
+    review = services.goal_review.review(db, week_id)
+    if review.week_number is None or not review.goals:
+        return None
+    goals = tuple(GoalItem(g.id, g.text, g.status, g.note, g.id in review.carried) for g in review.goals)
+    return ReviewItem(review.week_number, goals)
 
 
 def question_page(db: Database, question_id: int) -> QuestionPage:

@@ -16,6 +16,7 @@ MODULES = {
     "week_start": "studylog.journal.week_start",
     "templates": "studylog.journal.templates",
     "goals": "studylog.journal.goals",
+    "goal_review": "studylog.journal.goal_review",
     "sections": "studylog.journal.sections",
     "questions": "studylog.journal.questions",
     "links": "studylog.journal.links",
@@ -35,7 +36,7 @@ MODULES = {
 
 if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from studylog.checks import authoring, discovery, display, results, runner  # noqa: F401
-    from studylog.journal import goals, links, questions, search, sections, templates, week_start, weeks  # noqa: F401
+    from studylog.journal import goal_review, goals, links, questions, search, sections, templates, week_start, weeks  # noqa: F401
     from studylog.quiz import feedback, prompts, report, reviews, session, stats  # noqa: F401
     from studylog.store import database  # noqa: F401
 

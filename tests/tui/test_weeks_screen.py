@@ -40,6 +40,9 @@ async def test_creating_a_week_through_the_form(db, app_on):
         await type_text(pilot, "2023-12-08")
         await pilot.press("enter")  # Enter in any field submits the form
         await settle(pilot)
+        assert isinstance(app.screen, WeekScreen)  # the new week opens, ready to write in
+        await pilot.press("escape")
+        await settle(pilot)
         assert app.screen.query_one("#weeks").row_count == 1
     [summary] = list_weeks(db)
     assert (summary.week.number, summary.week.title) == (1, "5주차")

@@ -1,4 +1,5 @@
-"""The week screen's commands on its outline: add, rename, move and delete sections, add a question."""
+"""The week screen's commands on its outline: add, rename (and change the kind of), nest, move and delete
+sections, add a question."""
 
 from __future__ import annotations
 
@@ -49,17 +50,30 @@ class SectionCommands:
 
     def action_rename_section(self) -> None:
         if section := self._current_section():
-            self._ask("Rename the section", [Field("title", "Title", section.title)], partial(self._rename, section))
+            fields = [Field("title", "Title", section.title), Field("kind", "Kind", section.kind, options=KIND_OPTIONS)]
+            self._ask("The section", fields, partial(self._change, section))
+
+    def action_nest_section(self, step: int) -> None:
+        """`>` nests the section under the one above (level 2), `<` brings it back to level 1."""
+        section = self._current_section()
+        if section and 1 <= section.level + step <= 2:
+            self._change(section, {"level": section.level + step})
 
     @background(group="week-write")
-    def _rename(self, section: SectionItem, values: dict[str, str]) -> None:
-        """Through the ledger, like every edit of a section's text, so a rename elsewhere is not overwritten."""
-        edit = Edit(DraftKey("section", section.id, "title"), values["title"])
+    def _change(self, section: SectionItem, values: dict) -> None:
+        """Title, kind or level, each through the ledger like every edit of a section, so a change made
+        elsewhere is not overwritten: a changed title is settled with the user, a kind or level is reloaded."""
         try:
-            if refused := self.app.ledger.save(self.app.database, edit):
-                self.app.call_from_thread(self.app.settle, None, refused)
+            for name, value in values.items():
+                if value == getattr(section, name):
+                    continue
+                refused = self.app.ledger.save(self.app.database, Edit(DraftKey("section", section.id, name), value))
+                if refused and name == "title":
+                    self.app.call_from_thread(self.app.settle, None, refused)
+                elif refused:
+                    self.app.call_from_thread(self.notify, f"Not changed: {refused.message}", severity="warning")
         finally:
-            self.app.call_from_thread(self.load)
+            self.app.call_from_thread(self.load, option_id("section", section.id))
 
     def action_move_section(self, step: int) -> None:
         section = self._current_section()

@@ -15,15 +15,17 @@ from studylog.tui.drafts import DraftKey
 from studylog.tui.pages import WeekPage
 from studylog.tui.reporting import background, post_if_current
 from studylog.tui.screens.base import DataScreen
+from studylog.tui.screens.goal_commands import GoalCommands
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.screens.section_commands import SectionCommands
 from studylog.tui.widgets.draft_area import DraftArea
+from studylog.tui.widgets.goal_pane import KEYS_HELP, GoalPane
 from studylog.tui.widgets.links_table import LinksTable
 from studylog.tui.widgets.question_preview import QuestionPreview
 from studylog.tui.widgets.week_outline import LINKS_ID, WeekOutline, option_id, parse_option_id, section_label
 
 
-class WeekScreen(SectionCommands, DataScreen):
+class WeekScreen(SectionCommands, GoalCommands, DataScreen):
     """One week. Each section's editor is made on first view and kept, so its text is never re-read under it."""
 
     BINDINGS = keys.bindings("week")
@@ -51,6 +53,7 @@ class WeekScreen(SectionCommands, DataScreen):
             yield WeekOutline(id="outline")
             with ContentSwitcher(id="week-pane"):
                 yield QuestionPreview(id="question-preview")
+                yield GoalPane(id="goal-pane")
                 yield LinksTable(self.week_id, id=LINKS_ID)
         yield Footer()
 
@@ -110,6 +113,10 @@ class WeekScreen(SectionCommands, DataScreen):
             question = next(q for q in self.page.questions if q.id == row_id)
             self.query_one(QuestionPreview).show(question, self.page.verdicts.get(question.slug, "not checked"))
             switcher.current = "question-preview"
+        elif kind == "goal" and self.page.review is not None:
+            goal = next(g for g in self.page.review.goals if g.id == row_id)
+            self.query_one(GoalPane).show(goal, self.page.review.week_number)
+            switcher.current = "goal-pane"
         else:
             switcher.current = LINKS_ID
 
@@ -118,6 +125,8 @@ class WeekScreen(SectionCommands, DataScreen):
         kind, row_id = parse_option_id(event.option.id)
         if kind == "section":
             self.editor(row_id).focus()
+        elif kind == "goal":
+            self.notify(KEYS_HELP)
         elif kind == "question":
             self.app.open_page(QuestionScreen(row_id))
         else:

@@ -31,10 +31,12 @@ class WeeksScreen(DataScreen):
     @dataclass
     class Loaded(Message):
         rows: list[WeekRow]
+        next_week: dict[str, str]  # the new-week form's values, read with the rows so `n` opens it at once
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: dict[str, WeekRow] = {}
+        self.next_week: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,13 +55,15 @@ class WeeksScreen(DataScreen):
 
     @background(group="weeks", exclusive=True)
     def _load(self) -> None:
-        post_if_current(self, self.Loaded(rows.week_rows(self.app.database)))
+        database = self.app.database
+        post_if_current(self, self.Loaded(rows.week_rows(database), next_week_values(services.week_start.next_week(database))))
 
     def on_weeks_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one(VimTable)
         selected = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
         table.clear()
         self.rows = {str(row.id): row for row in message.rows}
+        self.next_week = message.next_week
         for key, row in self.rows.items():
             title = Text(row.title)
             if row.course:
@@ -74,9 +78,12 @@ class WeeksScreen(DataScreen):
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
+        self._open_week(int(event.row_key.value))
+
+    def _open_week(self, week_id: int) -> None:
         from studylog.tui.screens.week import WeekScreen  # not needed for the first frame: loaded on first use
 
-        self.app.open_page(WeekScreen(int(event.row_key.value)))
+        self.app.open_page(WeekScreen(week_id))
 
     def _current(self) -> WeekRow | None:
         table = self.query_one(VimTable)
@@ -84,9 +91,16 @@ class WeeksScreen(DataScreen):
             return None
         return self.rows[table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value]
 
-    @background(group="weeks-write")
     def action_new_week(self) -> None:
-        """The form filled with the likely next week of the course last used, and the template last used."""
+        """The form filled with the likely next week of the course last used, and the template last used
+        (read with the list; pressed before the list is loaded, read now)."""
+        if self.next_week:
+            self._ask(self.next_week, None)
+        else:
+            self._ask_next_week()
+
+    @background(group="weeks-write")
+    def _ask_next_week(self) -> None:
         values = next_week_values(services.week_start.next_week(self.app.database))
         self.app.call_from_thread(self._ask, values, None)
 
@@ -103,7 +117,8 @@ class WeeksScreen(DataScreen):
         try:
             fields = parse_week(values)
             if week_id is None:
-                services.week_start.start_week(self.app.database, template=values.get("template", ""), **fields)
+                week = services.week_start.start_week(self.app.database, template=values.get("template", ""), **fields)
+                self.app.call_from_thread(self._open_week, week.id)
             else:
                 services.weeks.update_week(self.app.database, week_id, **fields)
         except StudylogError as exc:

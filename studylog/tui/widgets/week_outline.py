@@ -1,4 +1,5 @@
-"""A week's outline, in the order it reads on the blog: sections, the questions raised in each, study links."""
+"""A week's outline, in the order it reads on the blog: last week's goals to review, then sections (indented
+by level), the questions raised in each, study links."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from textual.widgets.option_list import Option
 
 from studylog.journal.kinds import kind_name
 from studylog.tui.widgets import badge
+from studylog.tui.widgets.goal_pane import goal_symbol
 from studylog.tui.widgets.vim import VimOptionList
 
 if TYPE_CHECKING:
-    from studylog.tui.pages import QuestionItem, SectionItem, WeekPage
+    from studylog.tui.pages import QuestionItem, ReviewItem, SectionItem, WeekPage
 
 LINKS_ID = "links"
 
@@ -27,7 +29,7 @@ def option_id(kind: str, row_id: int) -> str:
 
 
 def parse_option_id(option_id: str) -> tuple[str, int | None]:
-    """("section", 12), ("question", 3) or ("links", None)."""
+    """("section", 12), ("question", 3), ("goal", 7) or ("links", None)."""
     kind, _, row_id = option_id.partition("-")
     return kind, int(row_id) if row_id else None
 
@@ -38,6 +40,8 @@ class WeekOutline(VimOptionList):
     def show_page(self, page: WeekPage, keep: str | None = None) -> None:
         """Rebuild from page, keeping the highlight on the option id `keep` when it is still there."""
         self.clear_options()
+        if page.review is not None:
+            self._show_review(page.review)
         for section in page.sections:
             indent = "  " * max(0, section.level - 1)
             label = Text(indent + section_label(section), no_wrap=True, overflow="ellipsis")
@@ -50,7 +54,18 @@ class WeekOutline(VimOptionList):
             for question in unplaced:
                 self.add_option(self._question_option(question, page.verdicts, "  "))
         self.add_option(Option(Text(f"Study links ({len(page.links)})", style="italic"), id=LINKS_ID))
-        self.highlighted = self.get_option_index(keep) if keep and self.has(keep) else 0
+        first = next((i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), 0)
+        self.highlighted = self.get_option_index(keep) if keep and self.has(keep) else first
+
+    def _show_review(self, review: ReviewItem) -> None:
+        """Last week's goals first, each with its status, under a line saying how many are left."""
+        left = f", {review.left} left" if review.left else ", all reviewed"
+        self.add_option(Option(Text(f"Week {review.week_number}'s goals{left}", style="bold italic"), disabled=True))
+        for goal in review.goals:
+            label = Text("  ", no_wrap=True, overflow="ellipsis")
+            label.append_text(goal_symbol(goal))
+            label.append(f" {goal.text}", style="dim" if goal.status == "dropped" else "")
+            self.add_option(Option(label, id=option_id("goal", goal.id)))
 
     def has(self, option_id: str) -> bool:
         """Whether an option with this id is in the outline."""
