@@ -6,8 +6,8 @@ from __future__ import annotations
 from studylog.blog.post import PostSection
 from studylog.journal.goal_items import outcome_phrase
 from studylog.journal.goal_review import Review
+from studylog.journal.kinds import REVIEW_KIND
 
-REVIEW_KIND = "goal_review"
 CARRIED = " (이번주 목표로 이어감)"
 
 

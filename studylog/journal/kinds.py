@@ -33,6 +33,9 @@ KIND_NAMES: dict[str, str] = {
 
 SECTION_KINDS = tuple(KIND_NAMES)
 
+# The review of last week's goals that export writes at the top of a week (kept as a section when imported).
+REVIEW_KIND = "goal_review"
+
 # The sections whose list items are goals, reviewed the week after (issue 14).
 GOAL_KINDS = frozenset({"goals", "next_week_plan", "weekend_plan", "try"})
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from studylog.config import config_dir
 from studylog.errors import StudylogError
-from studylog.journal.kinds import KIND_NAMES, SECTION_KINDS
+from studylog.journal.kinds import SECTION_KINDS
 
 LAST = "last"
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{(\w+)\})?\s*$")
@@ -53,16 +53,11 @@ def user_templates_dir() -> Path:
     return config_dir() / "templates"
 
 
-def _kind_of(title: str) -> str:
-    from studylog.blog.read.kinds import guess_kind  # the importer's title words, one list for both
-
-    by_name = {name.casefold(): kind for kind, name in KIND_NAMES.items()}
-    bare = title.strip("<> ").casefold()
-    return by_name.get(bare) or guess_kind(title)
-
-
 def parse_skeleton(text: str, where: str = "template") -> tuple[SectionSpec, ...]:
     """The sections a Markdown skeleton describes; a StudylogError names the line that is wrong."""
+    from studylog.blog.read.kinds import guess_kind  # the importer's guess from a title, one list for both; the
+    # blog reader's package is not needed to list templates (the app does that on its UI thread)
+
     specs: list[dict] = []
     for number, line in enumerate(text.splitlines(), 1):
         match = HEADING.match(line)
@@ -77,7 +72,7 @@ def parse_skeleton(text: str, where: str = "template") -> tuple[SectionSpec, ...
             raise StudylogError(f"{where}:{number}: sections nest two levels deep ('#' and '##'), found {hashes}")
         if kind and kind not in SECTION_KINDS:
             raise StudylogError(f"{where}:{number}: '{{{kind}}}' is not a section kind ({', '.join(SECTION_KINDS)})")
-        specs.append({"title": title, "kind": kind or _kind_of(title), "level": len(hashes), "body": []})
+        specs.append({"title": title, "kind": kind or guess_kind(title), "level": len(hashes), "body": []})
     if not specs:
         raise StudylogError(f"{where}: no '# Section title' line; a template is one heading per section")
     return tuple(SectionSpec(s["title"], s["kind"], s["level"], "\n".join(s["body"]).strip("\n")) for s in specs)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from sqlmodel import select
 
 from studylog.journal import templates
+from studylog.journal.kinds import REVIEW_KIND  # an imported post's review of its week before: not copied on
 from studylog.journal.weeks import create_week
 from studylog.store.database import Database
 from studylog.store.models import Section, Week
@@ -75,7 +76,7 @@ def template_sections(db: Database, name: str, course: str, number: int) -> tupl
         if before is None:
             return templates.get_template(FIRST_TEMPLATE).sections()
         rows = s.exec(select(Section).where(Section.week_id == before.id).order_by(Section.position, Section.id))
-        return tuple(templates.SectionSpec(r.title, r.kind, r.level) for r in rows)
+        return tuple(templates.SectionSpec(r.title, r.kind, r.level) for r in rows if r.kind != REVIEW_KIND)
 
 
 def start_week(db: Database, number: int, template: str = "", course: str = "", **fields) -> Week:
