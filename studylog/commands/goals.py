@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 import click
 
 from studylog.commands.common import with_database
+from studylog.commands.render import print_json_object
 from studylog.journal import goal_review, goals, weeks
 from studylog.journal.goal_items import STATUSES, outcome_phrase
 from studylog.journal.goal_stats import goal_stats
@@ -40,7 +40,7 @@ def goal_list(db, week_number, course, status, as_json) -> None:
         week_ids = [s.week.id for s in weeks.list_weeks(db) if course is None or s.week.course == course]
     found = [g for week_id in week_ids for g in goals.week_goals(db, week_id) if status in (None, g.status)]
     if as_json:
-        click.echo(json.dumps([asdict(g) for g in found], ensure_ascii=False, indent=2))
+        print_json_object([asdict(g) for g in found])
         return
     for g in found:
         click.echo(goal_line(g))
@@ -102,10 +102,10 @@ def goal_stats_command(db, as_json) -> None:
     """Each week's goals by outcome, and goals carried week after week (3 running is flagged)."""
     outcomes, streaks = goal_stats(db)
     if as_json:
-        click.echo(json.dumps({
+        print_json_object({
             "weeks": [{"course": o.course, "week": o.number, **{s: o.counts[s] for s in STATUSES}} for o in outcomes],
             "streaks": [{**asdict(s), "flagged": s.flagged} for s in streaks],
-        }, ensure_ascii=False, indent=2))
+        })
         return
     click.echo("week  goals  done  partly  dropped  open")
     for o in outcomes:

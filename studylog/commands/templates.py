@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
+from studylog.commands.render import print_json_object
 from studylog.journal import templates
 
 
@@ -26,7 +25,7 @@ def template_list(as_json: bool) -> None:
             "sections": [{"title": s.title, "kind": s.kind, "level": s.level} for s in sections],
         })
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json_object(rows)
         return
     for row in rows:
         click.echo(f"{row['name']:<8} {row['source']:<8} {_outline(row['sections'])}".rstrip())
