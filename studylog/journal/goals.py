@@ -63,12 +63,15 @@ def sync(s: Session, week_id: int) -> list[Goal]:
     sections = s.exec(
         select(Section).where(Section.week_id == week_id, Section.kind.in_(GOAL_KINDS)).order_by(Section.position, Section.id)
     ).all()
-    stored = {(g.section_id, g.text): g for g in s.exec(select(Goal).where(Goal.week_id == week_id))}
+    stored: dict[tuple[int, str], list[Goal]] = {}
+    for row in s.exec(select(Goal).where(Goal.week_id == week_id).order_by(Goal.position, Goal.id)):
+        stored.setdefault((row.section_id, row.text), []).append(row)  # the same line twice: two goals
     kept: list[Goal] = []
     for section in sections:
         for position, item in enumerate(parse_items(section.body)):
             text = nfc(item.text)
-            goal = stored.pop((section.id, text), None)
+            same = stored.get((section.id, text))
+            goal = same.pop(0) if same else None
             if goal is None:
                 _writing(s)
                 goal = Goal(week_id=week_id, section_id=section.id, text=text, status=item.status or "open", note=item.note)
@@ -77,7 +80,7 @@ def sync(s: Session, week_id: int) -> list[Goal]:
                 _writing(s)
                 goal.position = position
             kept.append(goal)
-    for gone in stored.values():  # its line was deleted or rewritten
+    for gone in (g for rows in stored.values() for g in rows):  # its line was deleted or rewritten
         _writing(s)
         s.delete(gone)
     s.flush()

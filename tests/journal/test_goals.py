@@ -115,3 +115,12 @@ def test_a_goal_carried_three_weeks_running_is_flagged(db):
     assert [(s.text, s.weeks, s.last_week, s.flagged) for s in streaks] == [("코테", 3, 3, True), ("운동", 2, 2, False)]
     out = cli_run(db, "goal", "stats")
     assert "3 weeks running (to week 3, open): 코테  ⚑ carried 3+ weeks" in out
+
+
+def test_the_same_line_twice_is_two_goals_each_keeping_its_status(db):
+    week = week_start.start_week(db, 1, "kpt")
+    try_section = section_of(db, week.id, "try")
+    sections.update_section(db, try_section.id, body="- 코테\n- 코테")
+    first, second = goals.week_goals(db, week.id)
+    goals.set_status(db, second.id, "done")
+    assert [(g.id, g.status) for g in goals.week_goals(db, week.id)] == [(first.id, "open"), (second.id, "done")]
