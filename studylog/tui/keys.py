@@ -71,6 +71,7 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("week.goal-partly", "p", "goal_status('partly')", "Goal partly done", show=False),
         Key("week.goal-dropped", "minus", "goal_status('dropped')", "Goal dropped", show=False),
         Key("week.goal-open", "o", "goal_status('open')", "Goal open again", show=False),
+        Key("week.goal-note", "m", "goal_note", "Note on the goal", show=False),
         Key("week.carry-goals", "c", "carry_goals", "Carry unfinished goals", show=False),
     ),
     "links": (

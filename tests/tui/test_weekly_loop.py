@@ -15,7 +15,7 @@ from studylog.journal import goals, sections, templates, week_start, weeks
 from studylog.store.database import open_database
 from studylog.tui.screens.dialogs import FormScreen
 from studylog.tui.screens.week import WeekScreen
-from pilot_helpers import settle
+from pilot_helpers import settle, type_text
 
 COURSE = "네이버 부스트캠프 AI Tech 6기"
 
@@ -88,7 +88,10 @@ async def test_week_5_reviews_week_4s_three_goals_two_done_one_carried(db, app_o
         shown = [outline.get_option_at_index(i).prompt.plain for i in range(4)]
         assert shown[0] == "Week 4's goals, 3 left"
         assert [line.strip()[2:] for line in shown[1:]] == [line.split(". ", 1)[1] for line in SEED_GOALS.split("\n") if line]
-        await pilot.press("x", "j", "x", "j", "c")  # done, done, carry the third
+        await pilot.press("x", "j", "x", "j", "m")  # done, done, and a note on the third
+        await settle(pilot)
+        await type_text(pilot, "시간 부족")
+        await pilot.press("enter", "c")  # then carry it into this week
         await settle(pilot)
     week5 = weeks.find_week(db, 5, COURSE)
     assert [s.kind for s in weeks.week_detail(db, week5.id).sections] == [s.kind for s in templates.get_template("seed").sections()]
@@ -98,7 +101,7 @@ async def test_week_5_reviews_week_4s_three_goals_two_done_one_carried(db, app_o
     assert review == [
         "1. 앞으로 어떤 산업분야, it 도메인 혹은 비it 도메인 어디로 나아가야할 지 많이 찾아보고, 물어보고 고민해보자. -> 완료",
         "2. 멘토님이 추천해주신 자료를 보면서, 수학 기초를 쌓자. , 유튜브 -> 완료",
-        "3. 프레임워크에 익숙해지자. 또한 수식과 코드를 연결하는 공부를 하자. -> 이번주에 진행 못함 (이번주 목표로 이어감)",
+        "3. 프레임워크에 익숙해지자. 또한 수식과 코드를 연결하는 공부를 하자. -> 시간 부족 (이번주 목표로 이어감)",
     ]
 
 

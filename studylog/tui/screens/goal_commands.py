@@ -1,9 +1,10 @@
-"""The week screen's commands on last week's goals: one key per outcome, and carrying the unfinished on."""
+"""The week screen's commands on last week's goals: one key per outcome, a note, and carrying the unfinished on."""
 
 from __future__ import annotations
 
 from studylog.tui import services
 from studylog.tui.reporting import background
+from studylog.tui.screens.dialogs import Field, FormScreen, ask
 from studylog.tui.widgets.week_outline import WeekOutline, option_id, parse_option_id
 
 
@@ -15,16 +16,30 @@ class GoalCommands:
         kind, row_id = parse_option_id(option.id) if option and option.id else ("", None)
         return row_id if kind == "goal" else None
 
+    def _no_goal(self) -> None:
+        self.notify("Highlight one of last week's goals (at the top of the outline) first.", severity="warning")
+
     def action_goal_status(self, status: str) -> None:
         if (goal_id := self._current_goal_id()) is None:
-            self.notify("Highlight one of last week's goals (at the top of the outline) first.", severity="warning")
+            self._no_goal()
             return
         self._set_status(goal_id, status)
 
+    def action_goal_note(self) -> None:
+        """A note on how the goal went (`이번주에 진행 못함`), written after `->` in the review."""
+        goal_id = self._current_goal_id()
+        goal = next((g for g in self.page.review.goals if g.id == goal_id), None) if goal_id and self.page.review else None
+        if goal is None:
+            self._no_goal()
+            return
+        field = Field("note", "Note", goal.note, "(none)", hint="shown after -> in the review, e.g. 이번주에 진행 못함")
+        form = FormScreen("How it went", [field], enter_submits=True)
+        ask(self.app, form, lambda values: self._set_status(goal.id, goal.status, values["note"]))
+
     @background(group="week-write")
-    def _set_status(self, goal_id: int, status: str) -> None:
+    def _set_status(self, goal_id: int, status: str, note: str | None = None) -> None:
         try:
-            services.goals.set_status(self.app.database, goal_id, status)
+            services.goals.set_status(self.app.database, goal_id, status, note)
         finally:
             self.app.call_from_thread(self.load)  # the highlight stays where the user has moved it since
 

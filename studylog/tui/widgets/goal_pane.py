@@ -19,7 +19,7 @@ LOOK = {
     "dropped": ("✗", "dim"),
 }
 CARRIED = ("→", "cyan")
-KEYS_HELP = "x done · p partly · - dropped · o open again · c carry every unfinished goal into this week"
+KEYS_HELP = "x done · p partly · - dropped · o open again · m note · c carry every unfinished goal into this week"
 
 
 def goal_symbol(goal: GoalItem) -> Text:
