@@ -1,4 +1,4 @@
-"""The bundled week-4 bank passes on CPU, and each of its checks fails when fed a wrong expectation.
+"""The bundled pack passes on CPU, and each of its checks fails when fed a wrong expectation.
 
 The wrong expectations are real edits of a copy of the check modules, run by the real runner, so a
 check that could never fail would show up here.
@@ -15,35 +15,23 @@ from studylog.checks.discovery import discover
 from studylog.checks.runner import run_checks
 from studylog.config import CHECK_PATHS_ENV_VAR, bundled_questions_dir
 from studylog.store.database import open_database
+from pack_mutations import WRONG_EXPECTATIONS
 
-BANK = bundled_questions_dir() / "week4"
-
-# check id -> (module, the expectation as written, a wrong one, a fragment of every claim label that must fail)
-WRONG_EXPECTATIONS = {
-    "inception-3a-weights": ("inception_v1_params.py", ".equals(163_328)", ".equals(163_329)", "inception (3a), bias excluded"),
-    "inception-conv1-hypotheses": ("inception_v1_params.py", ".equals(9_408)", ".equals(3_136)", "full 7x7x3->64"),
-    "inception-table1-rows": ("inception_v1_params.py", '.equals(table1(row, "output_size"))', '.equals(table1("linear", "output_size"))', "output size"),
-    "googlenet-torchvision-reconciled": ("inception_v1_params.py", "(25 - 9)", "(25 - 8)", "instead of 5x5"),
-    "efficientnet-b0-count": ("flops_vs_complexity.py", ".equals(2 * 1000 * 10)", ".equals(1000 * 10)", "1 multiply-add = 2 FLOPs"),
-    "flop-count-is-not-a-rate": ("flops_vs_complexity.py", ".equals(on_meta)", ".equals(on_meta // 2)", "counted on cpu"),
-    "efficientnet-table2": ("flops_vs_complexity.py", ".equals(list(published.values()))", ".equals(list(published.values())[::-1])", "num_params"),
-    "cross-entropy-includes-softmax": ("aux_classifier_softmax.py", "math.log(math.e + CLASSES - 1) - 1", "math.log(CLASSES)", "double softmax"),
-    "googlenet-train-outputs": ("aux_classifier_softmax.py", '["logits", "aux_logits2", "aux_logits1"])', '["logits", "aux_logits1", "aux_logits2"])', "output fields"),
-    "googlenet-aux-loss-gradients": ("aux_classifier_softmax.py", "main + weight.number *", "main + 0 *", "from the training loss"),
-}
+PACK = bundled_questions_dir()
 WRONG = "-wrong"
 
 
-def test_every_bundled_check_has_a_wrong_expectation_below():
-    assert {spec.check_id for spec in discover([BANK])} == set(WRONG_EXPECTATIONS)
+def test_every_bundled_check_has_a_wrong_expectation():
+    assert {spec.check_id for spec in discover([PACK])} == set(WRONG_EXPECTATIONS)
 
 
 def wrong_copy(folder):
-    """The bank's modules with every expectation above made wrong, under check ids ending in -wrong."""
-    for question in BANK.glob("*.md"):
-        shutil.copy(question, folder / question.name)
+    """The pack's modules with every expectation made wrong, under check ids ending in -wrong."""
+    for question in PACK.rglob("*.md"):
+        (folder / question.relative_to(PACK)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(question, folder / question.relative_to(PACK))
     for module in {module for module, *_ in WRONG_EXPECTATIONS.values()}:
-        source = (BANK / module).read_text(encoding="utf-8")
+        source = (PACK / module).read_text(encoding="utf-8")
         for check_id, (in_module, right, wrong, _) in WRONG_EXPECTATIONS.items():
             if in_module == module:
                 assert source.count(right) == 1, f"{check_id}: {right!r} should occur once in {module}"
@@ -53,7 +41,7 @@ def wrong_copy(folder):
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    """One real run of the bank and of its wrong copy together (one torch import for both), by check id."""
+    """One real run of the pack and of its wrong copy together (one torch import for both), by check id."""
     folder = tmp_path_factory.mktemp("wrong")
     wrong_copy(folder)
     with pytest.MonkeyPatch.context() as env:
@@ -72,7 +60,7 @@ def test_the_bank_holds_on_cpu(runs):
     assert claims["googlenet-torchvision-reconciled", "after every step: torchvision's num_params"].computed == 6_624_904
     audit = [c for (check_id, _), c in claims.items() if check_id == "inception-table1-rows" and not c.asserted]
     assert {c.verdict for c in audit} == {"matches", "differs"}  # rows that do not reproduce are reported, not hidden
-    prompts = [(p["check"], p["claim"]) for q in iter_question_files([BANK]) for p in q.meta.get("prompts", [])]
+    prompts = [(p["check"], p["claim"]) for q in iter_question_files([PACK]) for p in q.meta.get("prompts", [])]
     assert prompts and all(prompt in claims for prompt in prompts)  # the quiz grades against these claims
 
 
