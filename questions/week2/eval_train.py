@@ -28,12 +28,12 @@ def dropout_train_eval(ctx):
 @check("batchnorm-train-eval", question="eval-vs-train")
 def batchnorm_train_eval(ctx):
     torch.manual_seed(0)
-    bn = nn.BatchNorm1d(3, momentum=1.0)  # momentum 1: the running statistics become the last batch's
-    x = 5 + 2 * torch.randn(256, 3)
+    bn = nn.BatchNorm1d(3, momentum=1.0).double()  # momentum 1: the running statistics become the last batch's
+    x = 5 + 2 * torch.randn(256, 3, dtype=torch.float64)
     out = bn(x)
-    ctx.claim("train mode: per-feature mean of the output", out.mean(0).abs().max().item()).close_to(0.0, abs=1e-5)
-    ctx.claim("running_mean after one batch (momentum 1)", bn.running_mean.tolist()).close_to(x.mean(0).tolist(), rel=1e-5)
-    ctx.claim("running_var: the unbiased batch variance", bn.running_var.tolist()).close_to(x.var(0, unbiased=True).tolist(), rel=1e-5)
-    y = torch.full((2, 3), 5.0)
+    ctx.claim("train mode: per-feature mean of the output", out.mean(0).abs().max().item()).close_to(0.0, abs=1e-9)
+    ctx.claim("running_mean after one batch (momentum 1)", bn.running_mean.tolist()).close_to(x.mean(0).tolist(), rel=1e-9)
+    ctx.claim("running_var: the unbiased batch variance", bn.running_var.tolist()).close_to(x.var(0, unbiased=True).tolist(), rel=1e-9)
+    y = torch.full((2, 3), 5.0, dtype=torch.float64)
     expected = ((y - bn.running_mean) / torch.sqrt(bn.running_var + bn.eps)).tolist()
-    ctx.claim("eval mode: normalised with the running statistics", bn.eval()(y).tolist(), citation=DOCS).close_to(expected, rel=1e-5)
+    ctx.claim("eval mode: normalised with the running statistics", bn.eval()(y).tolist(), citation=DOCS).close_to(expected, abs=1e-9)

@@ -30,6 +30,8 @@ def sequence_length(ctx):
     ctx.claim("encoder input shape (batch, tokens, hidden)", tokens["shape"]).equals([2, 197, table1("ViT-Base", "hidden_size").raw])
     ctx.claim("cls token: one learned vector of the hidden size", list(model.class_token.shape)).equals([1, 1, 768])
     ctx.claim("position embeddings: one per token", list(model.encoder.pos_embedding.shape)).equals([1, 197, 768])
+    weights = get_model_weights("vit_b_16").DEFAULT
+    ctx.claim("torchvision vit_b_16 params", count_params(model), citation=metadata_citation(weights)).equals(weights.meta["num_params"])
 
 
 @check("vit-table1-rows", question="vit-cls-token-params")

@@ -80,12 +80,13 @@ def audit(ctx, table: str, row: str, counted, model_label: str) -> None:
 def tables_4_6_7(ctx):
     base = count_model(build_on_meta(MobileNetV1), (1, 3, 224, 224))
     ctx.claim("1.0 MobileNet-224: multiply-adds, counted", base.macs).rounds_to(ref("mobilenet-2017", "table4", "MobileNet", "mult_adds"))
+    audit(ctx, "table4", "MobileNet", base, "width 1.0, 224x224")
     audit(ctx, "table4", "Conv MobileNet", count_model(build_on_meta(lambda: MobileNetV1(separable=False)), (1, 3, 224, 224)), "full 3x3 convs")
-    for row in ("0.75 MobileNet-224", "0.5 MobileNet-224", "0.25 MobileNet-224"):
+    for row in ("1.0 MobileNet-224", "0.75 MobileNet-224", "0.5 MobileNet-224", "0.25 MobileNet-224"):
         width = ref("mobilenet-2017", "table6", row, "width").number
         audit(ctx, "table6", row, count_model(build_on_meta(lambda: MobileNetV1(width)), (1, 3, 224, 224)), f"width {width}")
     model = build_on_meta(MobileNetV1)
-    for row in ("1.0 MobileNet-192", "1.0 MobileNet-160", "1.0 MobileNet-128"):
+    for row in ("1.0 MobileNet-224", "1.0 MobileNet-192", "1.0 MobileNet-160", "1.0 MobileNet-128"):
         side = ref("mobilenet-2017", "table7", row, "resolution").raw
         audit(ctx, "table7", row, count_model(model, (1, 3, side, side)), f"{side}x{side}")
     at_128 = count_model(model, (1, 3, 128, 128)).macs

@@ -52,6 +52,9 @@ def table1_flops(ctx):
 def stride_placement(ctx):
     model = build_torchvision("resnet50")
     v15 = macs(model)
+    weights = get_model_weights("resnet50").DEFAULT
+    ctx.claim("torchvision resnet50 multiply-adds at 224 vs torchvision's _ops (GMACs)", v15, citation=metadata_citation(weights)).rounds_to(
+        published_gmacs(weights), unit=1e9, digits=3)
     v1 = macs(stride_in_first_1x1(model))
     # conv3_1, conv4_1, conv5_1: (input channels, bottleneck width, output side). With the stride in the 3x3,
     # the first 1x1 runs on the 2H x 2W input: 4H^2 positions instead of H^2.

@@ -86,13 +86,14 @@ def _citation(meta: dict, source: str, where: str) -> str:
     return f"{document}{CITATION_SEPARATOR}{where}" if where else document
 
 
-def _locate(data: dict, path: Path, keys: tuple[str, ...]) -> tuple[object, str]:
-    """The value at `keys` and where the source says it is ("Table 1: inception (3a) / params")."""
+def _locate(data: dict, path: Path, keys: tuple[str, ...]) -> tuple[object, str, str]:
+    """The value at `keys`, the place its entry names (`source = "Table 1"`, "" when none) and where the source
+    says it is ("Table 1: inception (3a) / params")."""
     tables = data.get("tables", {})
     if keys and keys[0] in tables:
         if len(keys) != 3:
             raise ReferenceLookupError(f"{path}: a table cell is ref(source, table, row, column), got {len(keys)} keys")
-        node, label, walk, shown = tables[keys[0]], tables[keys[0]].get("source", keys[0]), ("rows", *keys[1:]), keys[1:]
+        node, label, walk, shown = tables[keys[0]], tables[keys[0]].get("source", ""), ("rows", *keys[1:]), keys[1:]
     else:
         node, label, walk, shown = data, "", keys, keys
     for key in walk:
@@ -104,18 +105,27 @@ def _locate(data: dict, path: Path, keys: tuple[str, ...]) -> tuple[object, str]
             label = node["source"]
     if isinstance(node, dict) and "value" in node:
         node = node["value"]
-    return node, f"{label}: {' / '.join(shown)}" if label else " / ".join(shown)
+    return node, label, f"{label}: {' / '.join(shown)}" if label else " / ".join(shown)
 
 
 def ref(source: str, *keys: str) -> Reference:
-    """The cell `ref(source, table, row, column)` of references/<source>.toml, or any value by its key path."""
+    """The cell `ref(source, table, row, column)` of references/<source>.toml, or any value by its key path.
+
+    Raises ReferenceLookupError for a file, table, row or column that does not exist, and for a cell that is not
+    cited: the file's [meta] lacks a title or an arxiv id / url, or its table or entry names no `source`.
+    """
     path = reference_file(source)
     if path is None:
         raise ReferenceLookupError(f"no reference file {source}.toml in {', '.join(map(str, reference_dirs()))}")
     data = _load(path)
-    value, where = _locate(data, path, keys)
+    value, place, where = _locate(data, path, keys)
+    meta = data.get("meta", {})
+    if not place or not meta.get("title") or not (meta.get("arxiv") or meta.get("url")):
+        raise ReferenceLookupError(
+            f"{path}: {' / '.join(keys)} is not cited: a reference needs [meta] title and arxiv or url, and its table "
+            "or entry a source (\"Table 2\", \"Section 3.1\")")
     printed = value if isinstance(value, str) else str(value)
     is_number_or_text = isinstance(value, (str, int, float)) and not isinstance(value, bool)
     number, suffix, digits = parse_printed(printed) if is_number_or_text else (None, "", 0)
-    citation = _citation(data.get("meta", {}), source, where)
+    citation = _citation(meta, source, where)
     return Reference(printed=printed, raw=value, number=number, suffix=suffix, digits=digits, citation=citation)

@@ -33,6 +33,7 @@ TINY_REFERENCE = """
     title = "Tiny"
     authors = ["Ada Lovelace"]
     year = 2020
+    url = "https://example.org/tiny"
     [tables.t1]
     source = "Table 1"
     [tables.t1.rows.a]

@@ -115,7 +115,7 @@ def test_reference_errors_name_the_file_and_what_it_has(tmp_path, monkeypatch):
     monkeypatch.setenv(CHECK_PATHS_ENV_VAR, str(tmp_path))
     write_reference(tmp_path, "tiny-2020", TINY_REFERENCE.format(params="1,234"))
     assert ref("tiny-2020", "t1", "a", "params").value == 1234
-    assert ref("tiny-2020", "t1", "a", "params").citation == "Lovelace 2020, “Tiny” — Table 1: a / params"
+    assert ref("tiny-2020", "t1", "a", "params").citation == "Lovelace 2020, “Tiny”, https://example.org/tiny — Table 1: a / params"
     with pytest.raises(ReferenceLookupError, match=r"tiny-2020.toml: no 'b' .*there is 'a'"):
         ref("tiny-2020", "t1", "b", "params")
     with pytest.raises(ReferenceLookupError, match="no reference file missing-1999.toml"):
