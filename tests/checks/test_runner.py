@@ -100,7 +100,7 @@ def test_claims_are_stored_with_rule_citation_and_verdict(bank):
     claim = next(c for r in latest_runs(db, "sturdy") for c in r.claims if c.label == "printed as 1.2K")
     assert (claim.computed, claim.expected, claim.verdict) == (1234, 1.2, "holds")
     assert claim.rule == {"kind": "rounds_to", "unit": 1000, "digits": 1, "suffix": "K"}
-    assert claim.citation == "Lovelace 2020, “Tiny” — Table 1: a / params"
+    assert claim.citation == "Lovelace 2020, “Tiny”, https://example.org/tiny — Table 1: a / params"
     row = next(r for r in rows if r["label"] == "printed as 1.2K")
     assert {k: row[k] for k in ("question", "check", "verdict", "device")} == {
         "question": "sturdy", "check": "adds-up", "verdict": "holds", "device": "cpu"}
