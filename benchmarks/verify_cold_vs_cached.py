@@ -1,7 +1,7 @@
-"""`studylog verify` of the bundled bank, as whole processes: cold (fresh database) and cached, beside a bare
+"""`studylog verify` of the bundled pack, as whole processes: cold (fresh database) and cached, beside a bare
 `python -c "import torch, torchvision"` measured in the same run, rounds interleaved so load drifts hit all three.
 
-Targets: cold within 2x the bare import (checks must not each pay a torch import); cached under 0.5 s.
+Targets: cold within the bare import + 20 s (checks must not each pay a torch import); cached at most 0.3 s.
 Each round checks verify's summary line: the cold run computed every check, the cached one served all of them.
 
     .venv/bin/python benchmarks/verify_cold_vs_cached.py [--repeats 3] [--jobs N]
@@ -71,8 +71,10 @@ def main() -> None:
     for name, runs in times.items():
         print(f"{name:<28}{statistics.median(runs):>10.2f}{min(runs):>8.2f}{'  ' + ' '.join(f'{t:.2f}' for t in runs):>28}")
     print()
-    print(f"cold / bare import   = {cold / bare:.2f}x   target <= 2x   {'met' if cold <= 2 * bare else 'NOT met'}")
-    print(f"cached               = {cached:.2f} s   target < 0.5 s  {'met' if cached < 0.5 else 'NOT met'}")
+    print(f"checks               = {checks}")
+    print(f"cold - bare import   = {cold - bare:.2f} s   target <= 20 s   {'met' if cold - bare <= 20 else 'NOT met'}"
+          f"   (cold / bare = {cold / bare:.2f}x)")
+    print(f"cached               = {cached:.2f} s   target <= 0.3 s  {'met' if cached <= 0.3 else 'NOT met'}")
 
 
 if __name__ == "__main__":

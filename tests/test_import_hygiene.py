@@ -51,7 +51,8 @@ def walk(*groups: str) -> dict:
 def test_no_module_imports_torch_or_textual_but_the_ones_that_must():
     report = walk("the rest", "tui")
     assert report["counts"]["the rest"] > 50 and report["counts"]["tui"] > 10
-    assert report["torch"] == ["studylog.checks.counting", "studylog.checks.models.googlenet_paper", "studylog.checks.zoo"]
+    models = [m for m in report["torch"] if m.startswith("studylog.checks.models.")]  # the papers' models, for checks
+    assert models and sorted(set(report["torch"]) - set(models)) == ["studylog.checks.counting", "studylog.checks.zoo"]
     assert report["loaded"] == {"the rest": [], "tui": ["textual"]}
 
 
