@@ -26,6 +26,7 @@ COMMANDS = {
     "quiz": "studylog.commands.quiz:quiz",
     "verify": "studylog.commands.checks:verify",
     "check": "studylog.commands.check:check",
+    "pack": "studylog.commands.pack:pack",
     "export": "studylog.commands.blog:export_week",
     "import": "studylog.commands.blog:import_post",
     "paths": "studylog.commands.paths:paths",

@@ -14,7 +14,7 @@ import importlib.metadata
 from pathlib import Path
 
 from studylog.checks.discovery import CheckSpec
-from studylog.checks.references import reference_dirs, reference_file
+from studylog.checks.references import pack_reference_dirs, reference_dirs, reference_file
 from studylog.checks.source_facts import STUDYLOG_ROOT, source_facts
 
 LIBRARIES = ("torch", "torchvision")
@@ -81,10 +81,11 @@ def referenced_sources(spec: CheckSpec, modules: list[Path]) -> set[str] | None:
     return sources
 
 
-def _reference_files(sources: set[str] | None) -> list[tuple[str, Path | None]]:
+def _reference_files(sources: set[str] | None, module: Path) -> list[tuple[str, Path | None]]:
     if sources is None:  # a ref() we cannot read statically: depend on every reference file
-        return [(p.stem, p) for d in reference_dirs() if d.is_dir() for p in sorted(d.glob("*.toml"))]
-    return [(source, reference_file(source)) for source in sorted(sources)]
+        dirs = [*pack_reference_dirs(module), *reference_dirs()]
+        return [(p.stem, p) for d in dirs if d.is_dir() for p in sorted(d.glob("*.toml"))]
+    return [(source, reference_file(source, module)) for source in sorted(sources)]
 
 
 def code_hashes(specs: list[CheckSpec]) -> dict[str, str]:
@@ -96,7 +97,7 @@ def code_hashes(specs: list[CheckSpec]) -> dict[str, str]:
         modules = dependencies[spec.module]
         for path in modules:
             digest.update(b"\0module\0" + path.name.encode() + b"\0" + source_facts(path).digest)
-        for source, path in _reference_files(referenced_sources(spec, modules)):
+        for source, path in _reference_files(referenced_sources(spec, modules), spec.module):
             digest.update(b"\0ref\0" + source.encode() + b"\0" + (path.read_bytes() if path else b"<missing>"))
         hashes[spec.check_id] = digest.hexdigest()
     return hashes

@@ -3,12 +3,15 @@
 A file is `references/<source>.toml` with a `[meta]` table (title, authors, year, arxiv, url) and
 `[tables.<table>] source = "Table 1"` whose `[tables.<table>.rows."<row>"]` hold the cells as
 printed ("159K", "0.39B") or as numbers. Other tables (`[text.budget] value = "1.5B"`) are reached by path.
+A file is looked up in the asking module's own pack first (`references/` beside it, or one or two folders
+up), then in the bundled references/ and the configured check folders' references/.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,9 +57,18 @@ def reference_dirs() -> list[Path]:
     return [bundled_references_dir(), *extra]
 
 
-def reference_file(source: str) -> Path | None:
-    """The file that holds reference `source`, None when no folder has it."""
-    return next((d / f"{source}.toml" for d in reference_dirs() if (d / f"{source}.toml").is_file()), None)
+def pack_reference_dirs(module: Path) -> list[Path]:
+    """The `references/` folders a check module's own pack may keep: beside it, or one or two folders up
+    (a pack's `week5/bn_params.py` reads the pack's `references/`)."""
+    folder = Path(module).absolute().parent
+    return [d / "references" for d in [folder, *list(folder.parents)[:2]]]
+
+
+def reference_file(source: str, near: Path | None = None) -> Path | None:
+    """The file that holds reference `source`: in the pack of module `near` first (when given), then in
+    reference_dirs(); None when no folder has it."""
+    dirs = [*(pack_reference_dirs(near) if near else []), *reference_dirs()]
+    return next((d / f"{source}.toml" for d in dirs if (d / f"{source}.toml").is_file()), None)
 
 
 @functools.lru_cache(maxsize=None)
@@ -114,7 +126,8 @@ def ref(source: str, *keys: str) -> Reference:
     Raises ReferenceLookupError for a file, table, row or column that does not exist, and for a cell that is not
     cited: the file's [meta] lacks a title or an arxiv id / url, or its table or entry names no `source`.
     """
-    path = reference_file(source)
+    caller = sys._getframe(1).f_code.co_filename  # the check module (or its helper) asking: its pack comes first
+    path = reference_file(source, Path(caller) if Path(caller).is_file() else None)
     if path is None:
         raise ReferenceLookupError(f"no reference file {source}.toml in {', '.join(map(str, reference_dirs()))}")
     data = _load(path)
