@@ -209,7 +209,7 @@ BROKEN = [
     ("bad-kind.md", GOOD_START + "<!-- studylog:section {\"kind\": \"diary\", \"level\": 1} -->\n", 5, "expected a section kind"),
     ("lost-question.md", GOOD_START + "<!-- studylog:question {\"id\": \"q\"} -->\n\n## 제목\n", 7, "expected a 'Q1. …' paragraph after the question marker"),
     ("extra-close.md", GOOD_START + "본문\n\n</details>\n", 7, "this closes a fold (더보기) that was never opened"),
-    ("no-number.md", "# 번호 없는 제목\n\n본문\n", 1, "expected a title like '[week4] …' that names the week; or pass --week N"),
+    ("no-number.md", "# 번호 없는 제목\n\n본문\n", 1, "found no week number in the title, front matter or file name (such as '[week4]', '4주차', 'Week 4', 'week4'); pass --week N"),
     ("unclosed-pre.html", "<h1>[week8] 글</h1>\n<p>본문</p>\n<pre><code>x = 1\n", 3, "the code block (<pre>) opened here is never closed"),
 ]
 

@@ -8,15 +8,19 @@ from pathlib import Path
 from studylog.blog.post import Post
 from studylog.blog.read.assemble import assemble
 from studylog.blog.read.blocks import ReadError
+from studylog.blog.read.front_matter import FrontMatter, split_front_matter
 from studylog.blog.read.html import read_html
 from studylog.blog.read.markdown import read_markdown
 from studylog.blog.read.plain import read_plain
+from studylog.blog.read.week_number import find_week, week_in
 from studylog.errors import StudylogError
 from studylog.store.text import nfc
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "tistory-html", ".htm": "tistory-html", ".txt": "text"}
 HTML_BLOCK = re.compile(r"^\s*<(p|div|h[1-6]|pre|ul|ol|figure|table|html|body)\b", re.IGNORECASE | re.MULTILINE)
 MARKDOWN_SIGNS = re.compile(r"^(#{1,6} |```|<details>|<!-- studylog:)", re.MULTILINE)
+FIRST_LINES = 5  # a copied page's title sits among its first lines, after the blog's name and category; a file's is its first
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#&])")
 MARKDOWN_HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
 
 
@@ -38,7 +42,18 @@ def parse_post(text: str, fmt: str) -> tuple[Post, int]:
     """
     readers = {"markdown": read_markdown, "tistory-html": read_html, "text": read_plain}
     text = nfc(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    return assemble(readers[fmt](text))
+    matter = FrontMatter()
+    if fmt == "markdown":
+        matter, text = split_front_matter(text)
+        if matter.title:  # the front matter's title as the post's heading, on its (now blank) first line
+            text = "# " + MARKDOWN_SPECIAL.sub(r"\\\1", matter.title) + text[1:]
+    post, title_line = assemble(readers[fmt](text))
+    if post.number is None:
+        first_lines = [line for line in text.split("\n") if line.strip()][: FIRST_LINES if fmt == "text" else 1]
+        post.number = find_week(post.title, *first_lines)
+    post.course = post.course or (matter.categories[0] if matter.categories else "")
+    post.end_date = post.end_date or matter.date
+    return post, title_line
 
 
 def read_post_file(path: Path, fmt: str = "auto", week_number: int | None = None) -> Post:
@@ -62,7 +77,10 @@ def read_post_file(path: Path, fmt: str = "auto", week_number: int | None = None
     if week_number is not None:
         post.number = week_number
     if post.number is None:
+        post.number = week_in(path.stem)
+    if post.number is None:
         raise StudylogError(
-            f"{path}:{title_line or 1}: expected a title like '[week4] …' that names the week; or pass --week N"
+            f"{path}:{title_line or 1}: found no week number in the title, front matter or file name"
+            " (such as '[week4]', '4주차', 'Week 4', 'week4'); pass --week N"
         )
     return post

@@ -1,0 +1,68 @@
+"""The week of a real camper's post (../shared/real-posts, EXPECTED.toml) is found where the post or
+its file name names it, from front matter, title or file name, and asked for (--week) otherwise."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from studylog.blog.read import parse_post, read_post_file
+from studylog.blog.read.front_matter import split_front_matter
+from studylog.blog.read.week_number import week_in
+from studylog.errors import StudylogError
+
+POSTS = Path(__file__).parents[2] / ".." / "shared" / "real-posts"
+EXPECTED = tomllib.loads((POSTS / "EXPECTED.toml").read_text()) if (POSTS / "EXPECTED.toml").exists() else {}
+NO_WEEK = "pass --week N"
+
+pytestmark = pytest.mark.skipif(not EXPECTED, reason="../shared/real-posts is not beside the checkout")
+
+
+@pytest.mark.parametrize("key", [k for k, e in EXPECTED.items() if e["week_in_post"]])
+def test_a_post_that_names_its_week_is_read_as_that_week(key):
+    entry = EXPECTED[key]
+    try:
+        post = read_post_file(POSTS / entry["file"])
+    except StudylogError as exc:
+        assert NO_WEEK not in str(exc), f"{key}: the week was not found"
+        return  # refused for another reason (the reader of folds is issue 11's next step), never for the week
+    assert post.number == entry["week"]
+
+
+@pytest.mark.parametrize("key", [k for k, e in EXPECTED.items() if not e["week_in_post"]])
+def test_a_post_that_does_not_name_its_week_asks_for_it(key, tmp_path):
+    source = POSTS / EXPECTED[key]["file"]
+    neutral = tmp_path / ("post" + source.suffix)  # the shared copies' names carry the week; the originals did not
+    shutil.copy(source, neutral)
+    with pytest.raises(StudylogError, match="pass --week N"):
+        read_post_file(neutral)
+    assert read_post_file(neutral, week_number=EXPECTED[key]["week"]).number == EXPECTED[key]["week"]
+
+
+@pytest.mark.parametrize("text, week", [
+    ("4주차 회고", 4), ("Week 3 : DL Basic", 3), ("week4 회고록", 4), ("Boostcamp 3weeks", 3), ("[week12] 글", 12),
+    ("Week02", 2), ("[네이버 부스트캠프 AI Tech 6기] 4주차 회고", 4), ("Day8 학습기록", None), ("5th cohort", None),
+    ("210811 피어세션", None), ("weekly review", None), ("10.3", None),
+])
+def test_week_forms(text, week):
+    assert week_in(text) == week
+
+
+def test_yaml_and_toml_front_matter_are_read_not_kept():
+    yaml_post = "---\ntitle: \"[6기] 4주차 회고\"\ndate: 2023-12-01 19:14:34\ncategories:\n  - Naver_BoostCamp_AI\ntags: [회고, 부캠]\n---\n\n## 피어세션\n\n본문\n"
+    post, _ = parse_post(yaml_post, "markdown")
+    assert (post.number, post.title, post.course, post.end_date) == (4, "[6기] 4주차 회고", "Naver_BoostCamp_AI", date(2023, 12, 1))
+    assert all("title:" not in s.body and "categories" not in s.body for s in post.sections)
+    matter, rest = split_front_matter("+++\ntitle = \"Week 5\"\ntags = [\"cnn\"]\n+++\n본문")
+    assert (matter.title, matter.tags, rest.split("\n")[-1]) == ("Week 5", ("cnn",), "본문")
+
+
+def test_broken_front_matter_names_its_line(tmp_path):
+    broken = tmp_path / "week3.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n\n본문\n", encoding="utf-8")
+    with pytest.raises(StudylogError, match=r"week3\.md:\d+: expected YAML front matter"):
+        read_post_file(broken)
