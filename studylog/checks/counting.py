@@ -7,32 +7,49 @@ and papers and torchvision's `_ops` count MACs. Counts cover one inference forwa
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 
 import torch
 from torch import nn
+from torch.utils._pytree import tree_leaves, tree_map
 from torch.utils.flop_counter import FlopCounterMode
 
-FLOPS_PER_MAC = 2
+from studylog.checks.counting_blocks import FLOPS_PER_MAC, add_recurrent_formula, subtree_flops
+from studylog.checks.counting_meta import DataDependent, forward_on, meta_limitation
+from studylog.checks.counting_recurrent import is_recurrent
+
+
+BIAS_NAME = re.compile(r"(?:^|_)bias(?:es)?(?:_|$)", re.IGNORECASE)
+
+
+def is_bias(name: str) -> bool:
+    """Whether a parameter registered as `name` is a bias: its own name has `bias` as a word.
+
+    bias, bias_ih_l0, bias_hh_l1_reverse (LSTM/GRU/RNN), in_proj_bias, bias_k (MultiheadAttention),
+    relative_position_bias_table (Swin): terms added to a result rather than multiplied with an input.
+    """
+    return bool(BIAS_NAME.search(name.rpartition(".")[2]))
 
 
 def count_params(module: nn.Module, *, bias: bool = True, trainable_only: bool = False) -> int:
-    """Parameters of `module`; bias=False leaves out every parameter named `bias`."""
+    """Parameters of `module` (tied ones once); bias=False leaves out every bias (see `is_bias`)."""
     return sum(
         p.numel()
         for name, p in module.named_parameters()
-        if (bias or name.rpartition(".")[2] != "bias") and (p.requires_grad or not trainable_only)
+        if (bias or not is_bias(name)) and (p.requires_grad or not trainable_only)
     )
 
 
 @dataclass(frozen=True)
 class BlockCount:
-    """One direct child of the counted model (or the FLOPs spent outside every child)."""
+    """A submodule of the counted model (dotted path, depth 1 for a direct child), or the FLOPs outside them."""
 
     name: str
     params: int
     flops: int
+    depth: int = 1
 
     @property
     def macs(self) -> int:
@@ -41,14 +58,20 @@ class BlockCount:
 
 @dataclass(frozen=True)
 class ModelCount:
-    """What one forward of a model at one input shape costs, and how much it stores."""
+    """What one forward of a model on its inputs costs, and how much it stores.
 
-    input: tuple[int, ...]
+    `inputs` describes each input tensor ("1x3x224x224", "2x10 int64"); `value_reads` names where a
+    forward counted on real tensors read a value (its branches then follow the values counted with).
+    """
+
+    inputs: tuple[str, ...]
     params: int
     trainable: int
     weights_without_bias: int
     flops: int
     blocks: tuple[BlockCount, ...]
+    device: str = "meta"
+    value_reads: tuple[str, ...] = ()
 
     @property
     def macs(self) -> int:
@@ -57,34 +80,69 @@ class ModelCount:
     def as_dict(self) -> dict:
         """Plain data for --json: every count, MACs and FLOPs side by side."""
         blocks = [{**asdict(block), "macs": block.macs} for block in self.blocks]
-        return {**asdict(self), "input": list(self.input), "macs": self.macs, "blocks": blocks}
+        return {**asdict(self), "inputs": list(self.inputs), "value_reads": list(self.value_reads),
+                "macs": self.macs, "blocks": blocks}
 
 
 OUTSIDE_BLOCKS = "(outside blocks)"
 
 
-def count_model(model: nn.Module, input_shape: tuple[int, ...], device: str | torch.device = "meta") -> ModelCount:
-    """Count `model` for one input of `input_shape` on `device` (where its parameters already are)."""
+def count_model(model: nn.Module, input_shape: tuple[int, ...], device: str | torch.device = "meta", depth: int = 1) -> ModelCount:
+    """Count `model` for one float32 input of `input_shape` on `device` (where its parameters already are)."""
+    return count_call(model, (torch.zeros(input_shape, device=device),), device=device, depth=depth)
+
+
+def count_call(model: nn.Module, args: tuple, kwargs: dict | None = None, *, device: str | torch.device = "meta",
+               depth: int = 1, keep_every_candidate: bool = False) -> ModelCount:
+    """Count one inference forward `model(*args, **kwargs)` (eval, no grad) on `device`.
+
+    Blocks are the submodules down to `depth`, each holding the FLOPs of everything under it.
+    Raises DataDependent when a forward on meta needs a tensor's value (see counting_meta).
+    """
+    device = torch.device(device)
     was_training = model.training
     model.eval()
+    calls = []
+    hooks = [m.register_forward_hook(lambda m, i, o: calls.append((m, i))) for m in model.modules() if is_recurrent(m)]
     try:
-        with torch.no_grad(), FlopCounterMode(display=False) as counter:
-            model(torch.zeros(input_shape, device=device))
+        with torch.no_grad(), forward_on(device, keep_every_candidate) as mode, FlopCounterMode(display=False) as counter:
+            model(*args, **(kwargs or {}))
+    except (NotImplementedError, RuntimeError) as exc:
+        if device.type == "meta" and (operation := meta_limitation(exc)):
+            raise DataDependent(operation, "") from None
+        raise
     finally:
         model.train(was_training)
-    by_module = {name: sum(ops.values()) for name, ops in counter.get_flop_counts().items()}
-    total = counter.get_total_flops()
+        for hook in hooks:
+            hook.remove()
     root = type(model).__name__
-    blocks = [BlockCount(name, count_params(child), by_module.get(f"{root}.{name}", 0)) for name, child in model.named_children()]
-    if outside := total - sum(block.flops for block in blocks):
-        blocks.append(BlockCount(OUTSIDE_BLOCKS, 0, outside))
+    by_module = {name: sum(ops.values()) for name, ops in counter.get_flop_counts().items() if name != "Global"}
+    total = counter.get_total_flops() + add_recurrent_formula(model, root, calls, by_module)
+    blocks = [
+        BlockCount(path, count_params(module), subtree_flops(by_module, f"{root}.{path}"), path.count(".") + 1)
+        for path, module in model.named_modules() if path and path.count(".") < depth
+    ]
+    if blocks:  # what the top module does itself, with functional ops (0 when every FLOP is in a block)
+        blocks.append(BlockCount(OUTSIDE_BLOCKS, 0, total - sum(block.flops for block in blocks if block.depth == 1), 1))
     return ModelCount(
-        input=tuple(input_shape),
+        inputs=describe_inputs(args, kwargs),
         params=count_params(model),
         trainable=count_params(model, trainable_only=True),
         weights_without_bias=count_params(model, bias=False),
         flops=total,
         blocks=tuple(blocks),
+        device=device.type,
+        value_reads=tuple(mode.reads),
+    )
+
+
+def describe_inputs(args: tuple, kwargs: dict | None) -> tuple[str, ...]:
+    """Each input tensor as "1x3x224x224" (float32) or "2x10 int64", keyword ones named."""
+    leaves = [("", leaf) for leaf in tree_leaves(args)] + [
+        (f"{key}=", leaf) for key, value in (kwargs or {}).items() for leaf in tree_leaves(value)]
+    return tuple(
+        prefix + "x".join(map(str, leaf.shape)) + ("" if leaf.dtype == torch.float32 else f" {str(leaf.dtype).removeprefix('torch.')}")
+        for prefix, leaf in leaves if isinstance(leaf, torch.Tensor)
     )
 
 
@@ -97,10 +155,15 @@ def build_on_meta(factory: Callable[[], nn.Module]) -> nn.Module:
     """
     try:
         with torch.device("meta"):
-            return factory()
+            model = factory()
     except (NotImplementedError, RuntimeError):  # "Cannot copy out of meta tensor", ".item() on meta"
         with _registered_on_meta():
-            return factory()
+            model = factory()
+    for module in model.modules() if isinstance(model, nn.Module) else ():  # tensors kept as plain attributes (SSD's anchor sizes) follow; scalars stay readable
+        for name, value in vars(module).items():
+            if isinstance(value, torch.Tensor) or (isinstance(value, list) and value and all(isinstance(v, torch.Tensor) for v in value)):
+                setattr(module, name, tree_map(lambda t: t.to("meta") if t.dim() else t, value))
+    return model
 
 
 @contextlib.contextmanager

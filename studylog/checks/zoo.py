@@ -1,21 +1,37 @@
-"""Models to count, by name: torchvision's classification models, or any `package.module:factory`.
+"""torchvision's models by name, every family, built as their published weights describe them.
 
-A torchvision model is built the way its published weights describe it (without downloading
-them), so its count can be set beside the weights' `num_params` and `_ops` metadata.
+torchvision's own builder runs with the weights enum, so every override its `if weights` branch
+makes (num_classes, aux heads, frozen BatchNorm in detection backbones, ViT image size) applies,
+while loading is skipped: no file is ever fetched or written. Each family gets the input its
+weights' `_ops` were measured at, so the count can be set beside `num_params` and `_ops`.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
+import contextlib
+import functools
+from collections.abc import Iterator
 
+import torch
 import torchvision
 from torch import nn
 from torchvision.models import WeightsEnum, get_model, get_model_weights, list_models
 
 from studylog.checks.counting import build_on_meta
 from studylog.errors import StudylogError
+
+VIDEO_FRAMES = 16  # the clip length torchvision's video _ops are measured at (pytorch/vision#6936)
+FLOW_SIDE = 512  # RAFT's _ops reproduce for two 1x3x512x512 frames (pytorch/vision#6936)
+DETECTION_SIDE = 800  # GeneralizedRCNNTransform's min_size: the side detection images are resized to
+
+
+@functools.cache
+def families() -> dict[str, str]:
+    """Each torchvision model name -> its family (classification, segmentation, detection, video, ...)."""
+    found = {}
+    for family in ("segmentation", "detection", "video", "optical_flow", "quantization"):
+        found |= dict.fromkeys(list_models(module=getattr(torchvision.models, family)), family)
+    return {name: found.get(name, "classification") for name in list_models()}
 
 
 def classification_models() -> list[str]:
@@ -29,7 +45,7 @@ def crop_size(weights: WeightsEnum) -> int:
 
 
 def published_gmacs(weights: WeightsEnum) -> float:
-    """torchvision's `_ops`: labelled GFLOPS, in fact billions of multiply-adds at the crop size."""
+    """torchvision's `_ops`: labelled GFLOPS, in fact billions of multiply-adds at the weights' input."""
     return weights.meta["_ops"]
 
 
@@ -40,62 +56,64 @@ def metadata_citation(weights: WeightsEnum | str) -> str:
     return f"torchvision {torchvision.__version__} {name}.meta"
 
 
-def _builder_overrides(name: str, weights: WeightsEnum) -> dict:
-    """What torchvision's builder passes the constructor when it loads `weights` (its `if weights` branch)."""
-    if name == "googlenet":  # the aux heads are dropped after loading unless asked for
-        return {"aux_logits": False, "init_weights": False}
-    if name == "inception_v3":
-        return {"init_weights": False}
-    if name.startswith("vit_"):  # position embeddings sized for the weights' resolution
-        return {"image_size": weights.meta["min_size"][0]}
-    if name == "maxvit_t":
-        return {"input_size": weights.meta["min_size"]}
-    return {}
-
-
-def build_torchvision(name: str, weights: WeightsEnum | None = None) -> nn.Module:
-    """torchvision model `name` on meta, shaped as `weights` (default: its DEFAULT weights) describe."""
-    weights = weights or get_model_weights(name).DEFAULT
-    return build_on_meta(lambda: get_model(name, weights=None, **_builder_overrides(name, weights)))
-
-
-FACTORY_CONTRACT = "the factory must take no arguments and return an nn.Module"
-
-
-def _from_factory(spec: str, factory: Callable) -> nn.Module:
-    """The factory's model on meta; a factory that fails or returns something else is named in one line."""
+@contextlib.contextmanager
+def _weights_never_loaded() -> Iterator[None]:
+    """The builder's `if weights` branch runs; the state dict it would fetch is empty and never loaded."""
+    get_state_dict, load_state_dict = WeightsEnum.get_state_dict, nn.Module.load_state_dict
+    WeightsEnum.get_state_dict = lambda self, *args, **kwargs: {}
+    nn.Module.load_state_dict = lambda self, *args, **kwargs: None
     try:
-        model = build_on_meta(factory)
-    except Exception as exc:  # the user's code: say what it raised, in one line
-        raise StudylogError(f"model factory '{spec}' raised {type(exc).__name__}: {exc} ({FACTORY_CONTRACT})") from None
-    if not isinstance(model, nn.Module):
-        raise StudylogError(f"model factory '{spec}' returned a {type(model).__name__}: {FACTORY_CONTRACT}")
-    return model
+        yield
+    finally:
+        WeightsEnum.get_state_dict, nn.Module.load_state_dict = get_state_dict, load_state_dict
 
 
-@dataclass(frozen=True)
-class ModelSpec:
-    """A model to count: how to build it on meta, and its natural input shape if it has one."""
+@contextlib.contextmanager
+def detections_placed_by_shape() -> Iterator[None]:
+    """While a detector is counted on meta, the steps that place its results back in the image from box
+    coordinates (pasting masks, decoding keypoint heatmaps) return outputs of their shape: they read
+    coordinates as numbers and run no multiply-add the counter counts (resizing and copying only)."""
+    from torchvision.models.detection import roi_heads, transform
 
-    build: Callable[[], nn.Module]
-    default_input: tuple[int, ...] | None
+    def keypoints(maps, rois):
+        return maps.new_zeros(maps.shape[0], maps.shape[1], 3), maps.new_zeros(maps.shape[0], maps.shape[1])
+
+    def masks(masks, boxes, img_shape, padding=1):
+        return masks.new_zeros(masks.shape[0], 1, *img_shape)
+
+    saved = roi_heads.heatmaps_to_keypoints, transform.paste_masks_in_image
+    roi_heads.heatmaps_to_keypoints, transform.paste_masks_in_image = keypoints, masks
+    try:
+        yield
+    finally:
+        roi_heads.heatmaps_to_keypoints, transform.paste_masks_in_image = saved
 
 
-def resolve(spec: str) -> ModelSpec:
-    """A torchvision classification model name, or `package.module:factory` (called with no arguments)."""
-    if ":" in spec:
-        module_name, _, attribute = spec.partition(":")
-        try:
-            factory = getattr(importlib.import_module(module_name), attribute)
-        except (ImportError, AttributeError) as exc:
-            raise StudylogError(f"cannot load model factory '{spec}': {exc}") from None
-        if not callable(factory):
-            raise StudylogError(f"model factory '{spec}' is not callable: {FACTORY_CONTRACT}")
-        return ModelSpec(lambda: _from_factory(spec, factory), None)
-    if spec not in classification_models():
+def build_torchvision(name: str, weights: WeightsEnum | None = None, device: str = "meta") -> nn.Module:
+    """torchvision model `name` shaped as `weights` (default: its DEFAULT weights) describe, on `device`
+    (meta: nothing allocated), randomly initialised elsewhere. Quantized models are refused (StudylogError)."""
+    if families().get(name) == "quantization":
         raise StudylogError(
-            f"unknown model '{spec}': give a torchvision classification model name "
-            "(torchvision.models.list_models()) or package.module:factory"
-        )
-    weights = get_model_weights(spec).DEFAULT
-    return ModelSpec(lambda: build_torchvision(spec, weights), (1, 3, crop_size(weights), crop_size(weights)))
+            f"{name} is int8-quantized: its packed weights cannot be built without running the quantization "
+            f"on real tensors; count '{name.removeprefix('quantized_')}', the float model it quantizes (same layers, same multiply-adds)")
+    weights = weights or get_model_weights(name).DEFAULT
+
+    def build() -> nn.Module:
+        with _weights_never_loaded():
+            return get_model(name, weights=weights)
+
+    return build_on_meta(build) if device == "meta" else build()
+
+
+def default_inputs(name: str, weights: WeightsEnum, device: str) -> tuple:
+    """The positional arguments `name`'s weights' `_ops` were measured with, as zeros on `device`."""
+    family = families()[name]
+    if family == "video":
+        side = crop_size(weights)
+        return (torch.zeros(1, 3, VIDEO_FRAMES, side, side, device=device),)
+    if family == "optical_flow":
+        return (torch.zeros(1, 3, FLOW_SIDE, FLOW_SIDE, device=device),) * 2
+    if family == "detection":
+        return ([torch.zeros(3, DETECTION_SIDE, DETECTION_SIDE, device=device)],)
+    side = weights.transforms().resize_size[0] if family == "segmentation" else crop_size(weights)
+    return (torch.zeros(1, 3, side, side, device=device),)
