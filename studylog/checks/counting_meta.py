@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import torch
 import torch.fx.experimental._config as fx_config
+from torch.nn.attention import SDPBackend, sdpa_kernel
 from torch.overrides import TorchFunctionMode
 from torch.utils._device import _device_constructors
 from torch.utils._python_dispatch import TorchDispatchMode
@@ -122,7 +123,11 @@ class KeepEveryCandidate(TorchDispatchMode):
 def forward_on(device: torch.device, keep_every_candidate: bool = False) -> Iterator[ForwardOnDevice]:
     """The modes one count runs under; yields the function mode, whose `reads` say what was read."""
     mode = ForwardOnDevice(device)
+    fastpath = torch.backends.mha.get_fastpath_enabled()
+    torch.backends.mha.set_fastpath_enabled(False)  # the fused attention kernel hides its products from the counter
     with contextlib.ExitStack() as stack:
+        stack.callback(torch.backends.mha.set_fastpath_enabled, fastpath)
+        stack.enter_context(sdpa_kernel(SDPBackend.MATH))  # so do the fused CPU attention kernels
         if keep_every_candidate and device.type == "meta":
             stack.enter_context(fx_config.patch(meta_nonzero_assume_all_nonzero=True))
             stack.enter_context(KeepEveryCandidate())

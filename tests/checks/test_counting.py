@@ -19,9 +19,10 @@ from studylog.cli import cli
 
 
 def distinct_weights():
-    """Every (model, weights) pair of torchvision's classification models, one per model and crop size."""
+    """Every (model, weights) pair of torchvision's classification models at a crop size other than the
+    DEFAULT weights' (those are counted by name in test_count_torchvision), one per model and crop size."""
     for name in classification_models():
-        seen = set()
+        seen = {crop_size(get_model_weights(name).DEFAULT)}
         for weights in get_model_weights(name):
             if crop_size(weights) not in seen:
                 seen.add(crop_size(weights))
