@@ -18,7 +18,7 @@ from torch.utils.flop_counter import FlopCounterMode
 
 from studylog.checks.counting_blocks import FLOPS_PER_MAC, add_recurrent_formula, subtree_flops
 from studylog.checks.counting_meta import DataDependent, forward_on, meta_limitation
-from studylog.checks.counting_recurrent import is_recurrent
+from studylog.checks.counting_recurrent import is_recurrent, outputs_by_shape
 
 
 BIAS_NAME = re.compile(r"(?:^|_)bias(?:es)?(?:_|$)", re.IGNORECASE)
@@ -103,7 +103,11 @@ def count_call(model: nn.Module, args: tuple, kwargs: dict | None = None, *, dev
     was_training = model.training
     model.eval()
     calls = []
-    hooks = [m.register_forward_hook(lambda m, i, o: calls.append((m, i))) for m in model.modules() if is_recurrent(m)]
+    recurrent = [m for m in model.modules() if is_recurrent(m)]
+    hooks = [m.register_forward_hook(lambda m, i, o: calls.append((m, i))) for m in recurrent]
+    if device.type == "meta":  # the formula counts them: skip their per-step decomposition
+        for module in recurrent:
+            module.forward = outputs_by_shape(module)
     try:
         with torch.no_grad(), forward_on(device, keep_every_candidate) as mode, FlopCounterMode(display=False) as counter:
             model(*args, **(kwargs or {}))
@@ -115,6 +119,8 @@ def count_call(model: nn.Module, args: tuple, kwargs: dict | None = None, *, dev
         model.train(was_training)
         for hook in hooks:
             hook.remove()
+        for module in recurrent:
+            vars(module).pop("forward", None)
     root = type(model).__name__
     by_module = {name: sum(ops.values()) for name, ops in counter.get_flop_counts().items() if name != "Global"}
     total = counter.get_total_flops() + add_recurrent_formula(model, root, calls, by_module)

@@ -96,4 +96,4 @@ def test_help_reads_its_defaults_from_the_code_and_names_every_exit_status():
     verify_help = CliRunner().invoke(cli, ["verify", "--help"], env={"COLUMNS": "200"}).output
     assert f"limits (default {DEFAULT_TIMEOUT_S:g})" in verify_help
     assert all(f"{code}  " in verify_help for code in "0123") and "a usage error" in verify_help
-    assert "--input NxCxHxW" in CliRunner().invoke(cli, ["count", "--help"]).output
+    assert "--input SHAPE[:DTYPE]" in CliRunner().invoke(cli, ["count", "--help"]).output
