@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 
@@ -17,7 +18,7 @@ from torch.utils._pytree import tree_leaves, tree_map
 from torch.utils.flop_counter import FlopCounterMode
 
 from studylog.checks.counting_blocks import FLOPS_PER_MAC, add_recurrent_formula, subtree_flops
-from studylog.checks.counting_meta import DataDependent, forward_on, meta_limitation
+from studylog.checks.counting_meta import DataDependent, caller_line, forward_on, meta_limitation
 from studylog.checks.counting_recurrent import is_recurrent, outputs_by_shape
 
 
@@ -113,7 +114,7 @@ def count_call(model: nn.Module, args: tuple, kwargs: dict | None = None, *, dev
             model(*args, **(kwargs or {}))
     except (NotImplementedError, RuntimeError) as exc:
         if device.type == "meta" and (operation := meta_limitation(exc)):
-            raise DataDependent(operation, "") from None
+            raise DataDependent(operation, caller_line(traceback.extract_tb(exc.__traceback__))) from None
         raise
     finally:
         model.train(was_training)

@@ -65,7 +65,7 @@ def run_count(model: str, inputs, example: str | None, device: str, depth: int) 
             counted = count_call(built, args, kwargs, device=device, depth=depth, keep_every_candidate=spec.keep_every_candidate)
     except DataDependent as exc:
         raise StudylogError(
-            f"cannot count {model} on meta: its forward needs a tensor's value ({exc}); count it with --device cpu, "
+            f"cannot count {model} on meta: its forward needs a tensor's value: {exc}; count it with --device cpu, "
             "which runs real zero-filled inputs (the branch taken then follows those values)") from None
     except Exception as exc:  # a shape or dtype the model rejects: say so in one line
         shown = ", ".join(describe_inputs(args, kwargs)) or "its inputs"

@@ -43,15 +43,16 @@ class DataDependent(Exception):
         self.operation, self.where = operation, where
 
 
-def caller_line() -> str:
-    """file:line of the innermost frame outside torch and studylog: the model code that asked."""
-    for frame in reversed(traceback.extract_stack()):
+def caller_line(frames: list | None = None) -> str:
+    """file:line of the innermost frame outside torch and studylog (of `frames`, default the current
+    stack): the model code that asked."""
+    for frame in reversed(frames if frames is not None else traceback.extract_stack()):
         if not frame.filename.startswith(_LIBRARY_DIRS + (_STUDYLOG_DIR,)) and "<frozen" not in frame.filename:
             return f"{os.path.basename(frame.filename)}:{frame.lineno}"
     return ""
 
 
-META_LIMIT = re.compile(r"meta tensors|Meta tensors|data-dependent|meta kernel")
+META_LIMIT = re.compile(r"meta tensors|Meta tensors|data-dependent|meta kernel|register_meta")
 OPERATION = re.compile(r"\b(?:aten|torchvision)::\w+|torch\.\w+\(\)|Tensor\.\w+\(\)")
 
 
@@ -61,7 +62,7 @@ def meta_limitation(exc: Exception) -> str:
     if not META_LIMIT.search(text):
         return ""
     found = OPERATION.search(text)
-    return f"{found.group(0)} (its output's shape depends on the values)" if found else text.splitlines()[0]
+    return f"{found.group(0)}, whose output's shape depends on the values," if found else text.splitlines()[0]
 
 
 def _is_cpu(device) -> bool:

@@ -53,7 +53,7 @@ BIAS_HELP = ("'without biases' leaves out every parameter whose own name has 'bi
               help="meta counts without memory or arithmetic; cpu runs real zero-filled tensors, for a forward "
                    "that branches on values (the count then follows the branch zeros take).")
 @click.option("--by-block", is_flag=True, help="Also break the count down by the model's top-level blocks.")
-@click.option("--depth", type=click.IntRange(min=1), default=None,
+@click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Break down to this depth of submodules (implies --by-block; 1 = top-level blocks).")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=f"{DB_HELP} count reads none.")

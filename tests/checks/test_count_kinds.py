@@ -86,6 +86,21 @@ def test_a_branch_on_values_is_named_on_meta_and_counted_on_the_cpu(tmp_path):
     assert counted(f"{tmp_path}/model.py:Gate", "--input", "1x4", "--device", "cpu")["macs"] == 1 * 4 * 2  # zeros: the small branch
 
 
+SELECT = """
+class Select(nn.Module):
+    def forward(self, x):
+        return x[x > 0].sum()
+"""
+
+
+def test_an_op_whose_output_shape_depends_on_values_is_named(tmp_path):
+    write(tmp_path, SELECT)
+    refused = run(f"{tmp_path}/model.py:Select", "--input", "3x4")
+    assert refused.exit_code != 0 and len(refused.output.strip().splitlines()) == 1
+    assert "nonzero" in refused.output and "model.py:6" in refused.output and "--device cpu" in refused.output
+    assert counted(f"{tmp_path}/model.py:Select", "--input", "3x4", "--device", "cpu")["macs"] == 0
+
+
 RECURRENT = [
     (lambda: nn.LSTM(10, 20, 2, bidirectional=True, batch_first=True), (3, 5, 10)),
     (lambda: nn.LSTM(10, 20, 1, proj_size=7), (5, 3, 10)),
