@@ -49,6 +49,8 @@ class CheckSpec:
     measures: bool = False  # @check(..., measures=True): it times something, so it runs with the machine to itself
     problem: str = ""
     mentions: tuple[str, ...] = ()  # of a module that cannot be read: the check ids its text names
+    memory_gb: float | None = None  # @check(..., memory_gb=, cpu_s=): its own limits (checks/limits.py)
+    cpu_s: float | None = None
 
 
 def file_version(path: Path) -> tuple[int, int, int]:
@@ -128,7 +130,9 @@ def checks_in_module(path: Path) -> list[CheckSpec]:
             timeout = _literal(path, keywords["timeout"], "timeout", (int, float)) if "timeout" in keywords else None
             measures = _literal(path, keywords["measures"], "measures", (bool,)) if "measures" in keywords else False
             check_id = _literal(path, call.args[0], "id", (str,))
-            specs.append(CheckSpec(check_id, question, path, node.name, call.lineno, timeout, measures))
+            memory_gb, cpu_s = (_literal(path, keywords[k], k, (int, float)) if k in keywords else None for k in ("memory_gb", "cpu_s"))
+            specs.append(CheckSpec(check_id, question, path, node.name, call.lineno, timeout, measures,
+                                   memory_gb=memory_gb, cpu_s=cpu_s))
     return specs
 
 

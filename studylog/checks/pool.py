@@ -1,6 +1,8 @@
 """The runner's handle on the zygote process: start it, hand it the plan, read its events, stop it.
 
-The zygote leads its own session, so stopping it kills every check process it forked as well.
+The zygote leads its own session (a Ctrl-C in the terminal reaches verify alone). Closing its stdin tells
+it to kill every check and what they left running, and exit; if it does not within STOP_WAIT_S (it may
+still be importing torch), it and each check's process group are killed from here.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import studylog
 from studylog.checks.protocol import LineReader
 
 POLL_S = 0.1  # how often a cancel request is noticed while waiting on the checks
+STOP_WAIT_S = 5.0
 
 
 class CheckProcesses:
@@ -36,9 +39,11 @@ class CheckProcesses:
         )
         self._process.stdin.write((json.dumps(plan) + "\n").encode())
         self._process.stdin.flush()
+        self._check_pids: set[int] = set()
 
     def events(self, cancel: threading.Event | None = None) -> Iterator[dict]:
-        """The zygote's events until it is done; {"event": "lost", "message"} if it dies first."""
+        """The zygote's events until it is done; {"event": "idle"} each POLL_S without one; {"event": "lost",
+        "message"} if it dies first."""
         fd = self._process.stdout.fileno()
         reader, selector = LineReader(), selectors.DefaultSelector()
         selector.register(fd, selectors.EVENT_READ)
@@ -46,9 +51,12 @@ class CheckProcesses:
             if cancel is not None and cancel.is_set():
                 return
             if not selector.select(POLL_S):
+                yield {"event": "idle"}
                 continue
             chunk = os.read(fd, 1 << 16)
             for event in reader.feed(chunk):
+                if event["event"] == "started":
+                    self._check_pids.add(event["pid"])
                 yield event
                 if event["event"] == "done":
                     return
@@ -69,10 +77,19 @@ class CheckProcesses:
 
     def __exit__(self, *exc_info) -> None:
         try:
-            os.killpg(self._process.pid, signal.SIGKILL)
-        except ProcessLookupError:
+            self._process.stdin.close()
+        except BrokenPipeError:  # the zygote is gone already
             pass
-        self._process.stdin.close()
+        try:
+            self._process.wait(STOP_WAIT_S)
+        except subprocess.TimeoutExpired:
+            pass
+        stopped_cleanly = self._process.returncode == 0
+        for group in (self._process.pid, *(() if stopped_cleanly else self._check_pids)):  # what it could not stop
+            try:
+                os.killpg(group, signal.SIGKILL)
+            except OSError:
+                pass
         self._process.wait()
         self._process.stdout.close()
         self._stderr.close()

@@ -39,6 +39,9 @@ class ClaimView:
         return rules.hypothesis_verdicts(self.rule, self.computed, self.expected)
 
 
+NOT_CACHED = "not cached: "  # starts the line of a run's message that says why its result is not cached
+
+
 @dataclass(frozen=True)
 class RunView:
     """One run of one check: where it ran, how it ended, and its claims.
@@ -63,6 +66,11 @@ class RunView:
     run_id: int | None = None
     stale: bool = False
     cached: bool = False
+
+    @property
+    def not_cached_because(self) -> str:
+        """Why this result was not cached (it changed torch, a local module failed to import), or ""."""
+        return next((line[len(NOT_CACHED):] for line in self.message.splitlines() if line.startswith(NOT_CACHED)), "")
 
     @property
     def audit_only(self) -> bool:

@@ -2,7 +2,8 @@
 
 Lines written to `out`: {"kind": "env", ...} with the library versions, then again once the device is known,
 {"kind": "claim", ...} for each claim as it is made (so a crash later keeps them), then {"kind": "end",
-"status", "message"}, with "device_unavailable": true when the device asked for is missing.
+"status", "message", "uncacheable"}, with "device_unavailable": true when the device asked for is missing;
+"uncacheable" says why the result must not be cached (it changed torch, a local module failed to import).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from studylog.checks import devices
+from studylog.checks import devices, integrity, limits
 from studylog.checks.context import CheckContext
 from studylog.checks.fingerprint import LIBRARIES, library_versions
 from studylog.checks.protocol import send
@@ -66,17 +67,31 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}\n{trace}".rstrip()
 
 
+def _uncacheable(imports: integrity.FailedImports) -> str:
+    """Why this process's result depends on more than the check's code, if it does."""
+    reasons = []
+    if imports.failures:
+        reasons.append(f"importing {', '.join(imports.failures[:3])} failed")
+    if changed := integrity.replaced():
+        more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        reasons.append(f"it replaced {', '.join(changed[:3])}{more}")
+    return "; ".join(reasons)
+
+
 def run_in_child(task: dict, device_spec: str, out: int) -> None:
     """Run one check and exit this process; never returns into the zygote's loop."""
-    unavailable = False
+    unavailable, imports = False, integrity.FailedImports().install()
     try:
         status, message = _run(task, device_spec, out)
     except devices.DeviceUnavailable as exc:  # not the check's fault: one line, no traceback
         status, message, unavailable = "error", str(exc), True
     except BaseException as exc:  # everything a check raises, SystemExit and KeyboardInterrupt included
         status, message = "error", _describe(exc)
+        if limits.is_out_of_memory(exc):
+            message = f"{limits.out_of_memory(task['memory_gb'])}: {message}"
     try:
-        send(out, {"kind": "end", "status": status, "message": message} | ({"device_unavailable": True} if unavailable else {}))
+        end = {"kind": "end", "status": status, "message": message, "uncacheable": _uncacheable(imports)}
+        send(out, end | ({"device_unavailable": True} if unavailable else {}))
         sys.stdout.flush()
         sys.stderr.flush()
     finally:

@@ -13,6 +13,7 @@ from studylog.config import check_dirs, database_path
 from studylog.errors import StudylogError
 
 USAGE_ERROR = 3  # 0, 1 and 2 say how the checks went; 3 says the command itself could not run as written
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 class VerifyCommand(click.Command):
@@ -42,13 +43,17 @@ class VerifyCommand(click.Command):
 @click.option("--force", is_flag=True, help="Rerun checks whose results are cached.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help=f"Seconds each check may run, overriding the checks' own limits (default {DEFAULT_TIMEOUT_S:g}).")
+@click.option("--memory-limit", type=click.FloatRange(min=0, min_open=True), default=None, metavar="GB",
+              help="Memory each check may use, overriding the checks' own memory_gb= (default 8 GB, or half the machine's if less).")
+@click.option("--cpu-limit", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="CPU time each check may use, all its threads counted, overriding the checks' own cpu_s= (default 600).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Checks run at once (default: the cores, at most 4); a check that measures time runs alone.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per claim instead of the table.")
 @click.option("--list", "list_only", is_flag=True, help="List the checks and their newest results; run nothing.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
 @click.pass_context
-def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, list_only, db_path) -> None:
+def verify(ctx: click.Context, names, device, force, timeout, memory_limit, cpu_limit, jobs, as_json, list_only, db_path) -> None:
     """Run the checks of QUESTION (a question id or a check id; all when none) and show their claims.
 
     Results are cached by the check's code, the reference data it reads, the torch version and the
@@ -58,7 +63,8 @@ def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, lis
     Exit status: 0  every asserted claim holds
                  1  an asserted claim fails
                  2  a check errored or timed out, or --device is missing
-                 3  a usage error: a bad option, an unknown question
+                 3  a usage error: a bad option, an unknown question, or results that could not be stored
+               130  interrupted (Ctrl-C): the checks are stopped, the results that finished are stored
     """
     # The database is opened by path: a cached verify reads it with sqlite3, never loading the ORM.
     path = database_path(db_path or ctx.find_root().params.get("db_path"))
@@ -72,17 +78,24 @@ def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, lis
                    question_slugs(path))
         return
     from studylog.checks.devices import DeviceUnavailable
-    from studylog.checks.runner import run_checks
+    from studylog.checks.runner import ResultsNotStored, run_checks
     from studylog.commands import verify_render as render
     from studylog.commands.verify_progress import LiveProgress
 
-    started, progress = time.monotonic(), LiveProgress()
+    started, progress, not_stored = time.monotonic(), LiveProgress(), None
     try:
-        runs = run_checks(path, names, device=device, force=force, timeout=timeout, jobs=jobs, progress=progress)
+        runs = run_checks(path, names, device=device, force=force, timeout=timeout, jobs=jobs, progress=progress,
+                          memory_gb=memory_limit, cpu_s=cpu_limit)
     except DeviceUnavailable as exc:  # no check could run there: one line, not one traceback per check
         progress.close()
         click.echo(f"Error: {exc}", err=True)
         ctx.exit(2)
+    except ResultsNotStored as exc:  # shown all the same, then named as the error it is
+        runs, not_stored = exc.runs, exc
+    except KeyboardInterrupt:  # the checks are stopped and what finished is stored by now
+        progress.close()
+        click.echo("Interrupted: the checks still running were stopped; finished results are stored.", err=True)
+        ctx.exit(INTERRUPTED)
     finally:
         progress.close()
     if as_json:
@@ -92,4 +105,6 @@ def verify(ctx: click.Context, names, device, force, timeout, jobs, as_json, lis
 
         render.print_table(runs, {spec.check_id: spec.module for spec in discover(check_dirs(path))})
         render.console_for_this_run().print(render.summary(runs, time.monotonic() - started), soft_wrap=True)
+    if not_stored is not None:
+        raise not_stored
     ctx.exit(render.exit_code(runs))

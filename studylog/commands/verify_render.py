@@ -122,6 +122,8 @@ def print_table(runs: list[RunView], modules: dict | None = None) -> None:
     for run in runs:
         if run.status in ("error", "timeout"):
             console.print(f"\n[bold red]{run.status}[/] {escape(run.check_id)}:\n{escape(run.message)}", soft_wrap=True)
+        elif run.not_cached_because:
+            console.print(f"\n[yellow]not cached[/] {escape(run.check_id)}: {escape(run.not_cached_because)}", soft_wrap=True)
     for run in runs:
         for claim in run.claims:
             if isinstance(claim.expected, str) and claim.expected.startswith(PLACEHOLDER):

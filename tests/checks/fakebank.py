@@ -1,4 +1,5 @@
-"""A question folder written by a test: question files, their check modules and reference files."""
+"""A question folder written by a test: question files, their check modules and reference files; and
+whether a process a check started is still there."""
 
 from __future__ import annotations
 
@@ -47,3 +48,12 @@ def write_reference(folder: Path, name: str, toml: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(toml), encoding="utf-8")
     return path
+
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` exists and is not a zombie (dead, only waiting to be reaped); Linux's /proc."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"

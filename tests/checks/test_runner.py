@@ -21,7 +21,7 @@ from studylog.cli import cli
 from studylog.config import CHECK_PATHS_ENV_VAR
 from studylog.journal.questions import add_question
 from studylog.store.database import open_database
-from fakebank import TINY_REFERENCE, write_question, write_reference
+from fakebank import TINY_REFERENCE, alive, write_question, write_reference
 
 STURDY = """
     import torch
@@ -37,8 +37,11 @@ STURDY = """
         ctx.claim("2 + 2", 2 + 2).equals(5)
 """
 FRAGILE = """
-    import ctypes, os, time
+    import ctypes, os, pathlib, subprocess, sys, time
+    import torch
     from studylog.checks import check
+
+    FOLDER = pathlib.Path(os.environ["STUDYLOG_CHECK_PATHS"])
 
     @check("raises")
     def raises(ctx):
@@ -51,7 +54,27 @@ FRAGILE = """
 
     @check("exits")
     def exits(ctx):
+        helper = os.fork()  # it inherits the check's pipe and keeps it open for a minute
+        if helper == 0:
+            time.sleep(60)
+            os._exit(0)
+        (FOLDER / "forked-helper.pid").write_text(str(helper))
         os._exit(3)
+
+    @check("leaves-a-daemon")
+    def leaves_a_daemon(ctx):
+        daemon = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=True)
+        (FOLDER / "daemon.pid").write_text(str(daemon.pid))
+        ctx.claim("1 + 1", 1 + 1).equals(2)
+
+    @check("greedy", memory_gb=2)
+    def greedy(ctx):
+        torch.empty(3_000_000_000, dtype=torch.uint8)
+
+    @check("spins", cpu_s=1, timeout=30)
+    def spins(ctx):
+        while True:
+            pass
 
     @check("segfaults")
     def segfaults(ctx):
@@ -81,18 +104,28 @@ def test_each_failure_is_reported_while_the_other_checks_pass(bank):
     db, _rows, exit_code = bank
     runs = {r.check_id: r for r in latest_runs(db)}
     assert {k: r.status for k, r in runs.items()} == {
-        "adds-up": "passed", "wrong-expectation": "failed",
-        "raises": "error", "sleeps": "timeout", "exits": "error", "segfaults": "error",
+        "adds-up": "passed", "wrong-expectation": "failed", "raises": "error", "sleeps": "timeout", "exits": "error",
+        "leaves-a-daemon": "passed", "greedy": "error", "spins": "error", "segfaults": "error",
     }
     assert exit_code == 2
     assert runs["raises"].message.startswith("ZeroDivisionError: on purpose")
     assert [c.verdict for c in runs["raises"].claims] == ["holds"]  # claims made before the exception are kept
     assert "1 s limit" in runs["sleeps"].message and runs["sleeps"].duration_s < 5
-    assert runs["exits"].message == "exited with status 3 before finishing"
+    # its helper held the pipe for a minute: the exit is seen, not the pipe's end
+    assert runs["exits"].message == "exited with status 3 before finishing" and runs["exits"].duration_s < 30
+    assert runs["greedy"].message.startswith("ran out of memory (limit 2 GB): RuntimeError")
+    assert runs["spins"].message.startswith("ran out of CPU time (limit 1 s of CPU)")
     assert runs["segfaults"].message.startswith("crashed: killed by SIGSEGV")
     assert "about to read address 0" in runs["segfaults"].message and "in segfaults" in runs["segfaults"].message
     passed = runs["adds-up"]
     assert passed.device == "cpu" and passed.torch_version.startswith("2.") and passed.device_name
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a subreaper and /proc: Linux")
+def test_nothing_a_check_started_outlives_verify(bank):
+    db, _rows, _exit_code = bank
+    helpers = {name: int((db.path.parent / f"{name}.pid").read_text()) for name in ("forked-helper", "daemon")}
+    assert {name: alive(pid) for name, pid in helpers.items()} == {"forked-helper": False, "daemon": False}
 
 
 def test_claims_are_stored_with_rule_citation_and_verdict(bank):
