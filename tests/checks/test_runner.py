@@ -85,7 +85,8 @@ FRAGILE = """
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    """The two fake questions verified once through the CLI, two checks at a time: (db, json rows, exit code)."""
+    """The two fake questions verified once through the CLI, two checks at a time, each held to 3 s of CPU time:
+    (db, json rows, exit code)."""
     folder = tmp_path_factory.mktemp("bank")
     write_question(folder, "sturdy", STURDY)
     write_question(folder, "fragile", FRAGILE)
@@ -95,7 +96,8 @@ def bank(tmp_path_factory):
         db = open_database(folder / "studylog.db")
         for slug in ("sturdy", "fragile"):
             add_question(db, slug, slug=slug)
-        result = CliRunner().invoke(cli, ["verify", "sturdy", "fragile", "--json", "--jobs", "2", "--db", str(db.path)])
+        args = ["verify", "sturdy", "fragile", "--json", "--jobs", "2", "--cpu-limit", "3", "--db", str(db.path)]
+        result = CliRunner().invoke(cli, args)
         yield db, json.loads(result.stdout), result.exit_code
         db.close()
 
@@ -114,7 +116,7 @@ def test_each_failure_is_reported_while_the_other_checks_pass(bank):
     # its helper held the pipe for a minute: the exit is seen, not the pipe's end
     assert runs["exits"].message == "exited with status 3 before finishing" and runs["exits"].duration_s < 30
     assert runs["greedy"].message.startswith("ran out of memory (limit 2 GB): RuntimeError")
-    assert runs["spins"].message.startswith("ran out of CPU time (limit 1 s of CPU)")
+    assert runs["spins"].message.startswith("ran out of CPU time (limit 3 s of CPU)")  # --cpu-limit over its cpu_s=1
     assert runs["segfaults"].message.startswith("crashed: killed by SIGSEGV")
     assert "about to read address 0" in runs["segfaults"].message and "in segfaults" in runs["segfaults"].message
     passed = runs["adds-up"]
@@ -211,6 +213,7 @@ def test_a_missing_device_stops_the_run_with_one_line_and_records_nothing(tmp_pa
     (["verify", "nope"], "Error: no check or question named 'nope'"),
     (["verify", "--device", "tpu"], "Invalid value for '--device'"),
     (["verify", "--timeout", "0"], "Invalid value for '--timeout'"),
+    (["verify", "--memory-limit", "0"], "Invalid value for '--memory-limit'"),
 ])
 def test_usage_errors_exit_3_so_1_and_2_keep_meaning_a_failed_claim_and_a_broken_check(db, args, message):
     result = CliRunner().invoke(cli, [*args, "--db", str(db.path)])
