@@ -51,9 +51,7 @@ def sweep_orphans(running: dict) -> None:
             try:
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
-            except ProcessLookupError:
+            except (ChildProcessError, ProcessLookupError):  # reaped, or gone, meanwhile
                 pass
 
 
