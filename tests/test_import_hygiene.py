@@ -54,7 +54,7 @@ def test_no_module_imports_torch_or_textual_but_the_ones_that_must():
     models = [m for m in report["torch"] if m.startswith("studylog.checks.models.")]  # the papers' models, for checks
     assert models and sorted(set(report["torch"]) - set(models)) == [
         "studylog.checks.counting", "studylog.checks.counting_blocks", "studylog.checks.counting_job", "studylog.checks.counting_meta",
-        "studylog.checks.counting_recurrent", "studylog.checks.zoo", "studylog.checks.zoo_spec",
+        "studylog.checks.counting_recurrent", "studylog.checks.counting_result", "studylog.checks.zoo", "studylog.checks.zoo_spec",
     ]
     assert report["loaded"] == {"the rest": [], "tui": ["textual"]}
 

@@ -10,16 +10,16 @@ import contextlib
 import re
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
 
 import torch
 from torch import nn
-from torch.utils._pytree import tree_leaves, tree_map
+from torch.utils._pytree import tree_map
 from torch.utils.flop_counter import FlopCounterMode
 
-from studylog.checks.counting_blocks import FLOPS_PER_MAC, add_recurrent_formula, subtree_flops
+from studylog.checks.counting_blocks import add_recurrent_formula, subtree_flops
 from studylog.checks.counting_meta import DataDependent, caller_line, forward_on, meta_limitation
 from studylog.checks.counting_recurrent import is_recurrent, outputs_by_shape
+from studylog.checks.counting_result import BlockCount, ModelCount, describe_inputs
 
 
 BIAS_NAME = re.compile(r"(?:^|_)bias(?:es)?(?:_|$)", re.IGNORECASE)
@@ -41,48 +41,6 @@ def count_params(module: nn.Module, *, bias: bool = True, trainable_only: bool =
         for name, p in module.named_parameters()
         if (bias or not is_bias(name)) and (p.requires_grad or not trainable_only)
     )
-
-
-@dataclass(frozen=True)
-class BlockCount:
-    """A submodule of the counted model (dotted path, depth 1 for a direct child), or the FLOPs outside them."""
-
-    name: str
-    params: int
-    flops: int
-    depth: int = 1
-
-    @property
-    def macs(self) -> int:
-        return self.flops // FLOPS_PER_MAC
-
-
-@dataclass(frozen=True)
-class ModelCount:
-    """What one forward of a model on its inputs costs, and how much it stores.
-
-    `inputs` describes each input tensor ("1x3x224x224", "2x10 int64"); `value_reads` names where a
-    forward counted on real tensors read a value (its branches then follow the values counted with).
-    """
-
-    inputs: tuple[str, ...]
-    params: int
-    trainable: int
-    weights_without_bias: int
-    flops: int
-    blocks: tuple[BlockCount, ...]
-    device: str = "meta"
-    value_reads: tuple[str, ...] = ()
-
-    @property
-    def macs(self) -> int:
-        return self.flops // FLOPS_PER_MAC
-
-    def as_dict(self) -> dict:
-        """Plain data for --json: every count, MACs and FLOPs side by side."""
-        blocks = [{**asdict(block), "macs": block.macs} for block in self.blocks]
-        return {**asdict(self), "inputs": list(self.inputs), "value_reads": list(self.value_reads),
-                "macs": self.macs, "blocks": blocks}
 
 
 OUTSIDE_BLOCKS = "(outside blocks)"
@@ -140,16 +98,6 @@ def count_call(model: nn.Module, args: tuple, kwargs: dict | None = None, *, dev
         blocks=tuple(blocks),
         device=device.type,
         value_reads=tuple(mode.reads),
-    )
-
-
-def describe_inputs(args: tuple, kwargs: dict | None) -> tuple[str, ...]:
-    """Each input tensor as "1x3x224x224" (float32) or "2x10 int64", keyword ones named."""
-    leaves = [("", leaf) for leaf in tree_leaves(args)] + [
-        (f"{key}=", leaf) for key, value in (kwargs or {}).items() for leaf in tree_leaves(value)]
-    return tuple(
-        prefix + "x".join(map(str, leaf.shape)) + ("" if leaf.dtype == torch.float32 else f" {str(leaf.dtype).removeprefix('torch.')}")
-        for prefix, leaf in leaves if isinstance(leaf, torch.Tensor)
     )
 
 

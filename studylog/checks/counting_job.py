@@ -5,7 +5,8 @@ from __future__ import annotations
 import torch
 from torch.utils._pytree import tree_map
 
-from studylog.checks.counting import ModelCount, count_call, describe_inputs
+from studylog.checks.counting import count_call
+from studylog.checks.counting_result import ModelCount, describe_inputs
 from studylog.checks.counting_meta import DataDependent
 from studylog.checks.zoo import metadata_citation, published_gmacs
 from studylog.checks.zoo_spec import ModelSpec, load_function, resolve
