@@ -9,11 +9,12 @@ Hashing whole files is the simple honest choice: any edit to a module reruns its
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 from pathlib import Path
 
-from studylog.checks.discovery import CheckSpec
+from studylog.checks.discovery import CheckSpec, file_version
 from studylog.checks.references import pack_reference_dirs, reference_dirs, reference_file
 from studylog.checks.source_facts import STUDYLOG_ROOT, source_facts
 
@@ -52,20 +53,39 @@ def _module_file(name: str, beside: Path) -> Path | None:
     return None
 
 
-def local_dependencies(module: Path) -> list[Path]:
-    """The module and every local module it imports, directly or not, in a stable order."""
+@functools.lru_cache(maxsize=256)
+def _studylog_closure(path: Path, _version: tuple[int, int, int]) -> tuple[Path, ...]:
+    """A studylog module and the studylog modules it imports, directly or not: the same for every check
+    module that imports it, so worked out once per version of the file rather than once per check module."""
+    return tuple(_walk(path, None))
+
+
+def _walk(start: Path, beside: Path | None) -> list[Path]:
+    """Files reached from `start` through local imports: studylog's own, and siblings of `beside` when given."""
     seen: dict[Path, None] = {}
-    todo = [module.resolve()]
+    todo = [start]
     while todo:
         path = todo.pop()
         if path in seen:
             continue
         seen[path] = None
         for name in source_facts(path).imports:
-            found = _module_file(name, module.parent)
-            if found is not None:
-                todo.append(found.resolve())
-    return sorted(seen)
+            if beside is None and name.split(".")[0] != "studylog":
+                continue
+            found = _module_file(name, beside or path.parent)
+            if found is None:
+                continue
+            found = found.resolve()
+            if beside is not None and found.is_relative_to(STUDYLOG_ROOT):
+                seen.update(dict.fromkeys(_studylog_closure(found, file_version(found))))
+            else:
+                todo.append(found)
+    return list(seen)
+
+
+def local_dependencies(module: Path) -> list[Path]:
+    """The module and every local module it imports, directly or not, in a stable order."""
+    return sorted(_walk(module.resolve(), module.parent))
 
 
 def referenced_sources(spec: CheckSpec, modules: list[Path]) -> set[str] | None:
