@@ -29,8 +29,8 @@ def load_demo(db: Database) -> Week:
 
 
 def load_demo_reporting(db: Database) -> tuple[Week, PackLoad]:
-    """Add the demo week with its sections and links, then its questions from the bundled pack (week 4),
-    each placed in the section the demo file names, in one transaction. Questions of the pack already in
+    """Add the demo week with its sections and links, then the questions its sections name from the bundled
+    pack (week 4), each placed in the section the demo file names, in one transaction. Questions of the pack already in
     the database are re-linked to the new week, never overwritten when edited (see bank.pack)."""
     data = tomllib.loads(DEMO_FILE.read_text(encoding="utf-8"))
     spec = data["week"]
@@ -50,8 +50,10 @@ def load_demo_reporting(db: Database) -> tuple[Week, PackLoad]:
             placements.update((slug, (section.id, i)) for i, slug in enumerate(question_ids))
         for position, link_spec in enumerate(data.get("links", [])):
             s.add(Link(week_id=week.id, position=position, **link_spec))
-        order = list(placements)  # the demo's questions are added in the order the week shows them
-        pack = replace(pack, questions=tuple(sorted(pack.questions, key=lambda q: order.index(q.source.id) if q.source.id in order else len(order))))
+        order = list(placements)  # the demo's own questions (the seed's), in the order the week shows them;
+        # the pack's other week-4 questions come with `studylog pack add boostcamp`
+        pack = replace(pack, questions=tuple(sorted((q for q in pack.questions if q.source.id in placements),
+                                                    key=lambda q: order.index(q.source.id))))
         report = load_pack_into(s, pack, weeks=[spec["number"]], course=spec["course"])
         for slug, (section_id, position) in placements.items():
             row = s.exec(select(Question).where(Question.slug == slug)).first()
