@@ -17,8 +17,9 @@ def _entry(path: Path, source: str) -> dict:
 
 
 def all_paths(db_path: Path, db_source: str) -> dict:
-    """The database, check folders, config file, keymap and reference folders, each with its source."""
+    """The database, check folders, config file, keymap, templates and reference folders, each with its source."""
     from studylog.checks.references import reference_dirs
+    from studylog.journal.templates import user_templates_dir
 
     configured = os.environ.get(CONFIG_ENV_VAR)
     return {
@@ -26,6 +27,7 @@ def all_paths(db_path: Path, db_source: str) -> dict:
         "check_folders": [_entry(folder, source) for folder, source in check_dir_sources(db_path)],
         "config": _entry(config_path(), f"${CONFIG_ENV_VAR}" if configured else "the user config folder"),
         "keymap": _entry(keymap_path(), f"${KEYMAP_ENV_VAR}" if os.environ.get(KEYMAP_ENV_VAR) else "config.toml's keymap, else beside it"),
+        "templates": _entry(user_templates_dir(), "your week templates (NAME.md), beside config.toml"),
         "references": [_entry(folder, "cited tables `ref()` reads") for folder in reference_dirs()],
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from datetime import date
 
@@ -90,3 +91,9 @@ def test_week_new_with_a_template_through_the_cli(db):
     assert result.exit_code == 1 and "no template 'nope' (templates: 4l, kpt, seed, last" in result.output
     listed = run(cli, ["template", "list"])
     assert "seed     bundled  짧은 소감 (피어세션, 스페셜 피어세션, 멘토링) · 진행한 내용" in listed.output
+
+
+def test_paths_names_the_templates_folder(db):
+    result = CliRunner().invoke(cli, ["paths", "--json", "--db", str(db.path)])
+    assert json.loads(result.output)["templates"]["path"] == str(templates.user_templates_dir())
+    assert templates.user_templates_dir() == config_dir() / "templates"
