@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from studylog.commands.render import print_json_object
+from studylog.errors import StudylogError
 from studylog.journal import templates
 
 
@@ -17,19 +18,25 @@ def template() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the templates as a JSON list.")
 def template_list(as_json: bool) -> None:
     """List the templates, their sections, and the folder for your own (Markdown skeletons)."""
-    rows = []
+    rows, broken = [], []
     for found in templates.templates().values():
-        sections = found.sections() if found.path else ()
+        try:
+            sections = found.sections() if found.path else ()
+        except StudylogError as exc:  # one bad file: the others are still listed, and the command fails after
+            sections = ()
+            broken.append(str(exc))
         rows.append({
             "name": found.name, "source": found.source, "path": str(found.path or ""),
             "sections": [{"title": s.title, "kind": s.kind, "level": s.level} for s in sections],
         })
     if as_json:
         print_json_object(rows)
-        return
-    for row in rows:
-        click.echo(f"{row['name']:<8} {row['source']:<8} {_outline(row['sections'])}".rstrip())
-    click.echo(f"\nyour templates: {templates.user_templates_dir()}/NAME.md ('# Section', '## Nested section', optional {{kind}})")
+    else:
+        for row in rows:
+            click.echo(f"{row['name']:<8} {row['source']:<8} {_outline(row['sections']) or row['path']}".rstrip())
+        click.echo(f"\nyour templates: {templates.user_templates_dir()}/NAME.md ('# Section', '## Nested section', optional {{kind}})")
+    if broken:
+        raise StudylogError(broken[0])
 
 
 def _outline(sections: list[dict]) -> str:

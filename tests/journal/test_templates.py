@@ -97,3 +97,14 @@ def test_paths_names_the_templates_folder(db):
     result = CliRunner().invoke(cli, ["paths", "--json", "--db", str(db.path)])
     assert json.loads(result.output)["templates"]["path"] == str(templates.user_templates_dir())
     assert templates.user_templates_dir() == config_dir() / "templates"
+
+
+def test_one_broken_template_is_named_and_the_others_still_listed():
+    folder = config_dir() / "templates"
+    folder.mkdir(parents=True)
+    (folder / "bad.md").write_text("notes first\n# A\n", encoding="utf-8")
+    (folder / "good.md").write_text("# 오늘\n## 질문\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["template", "list"])
+    assert result.exit_code == 1
+    assert "good     yours    오늘 (질문)" in result.output
+    assert f"Error: {folder / 'bad.md'}:1: expected a '# Section title' before any text" in result.output
