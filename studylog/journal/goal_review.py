@@ -81,8 +81,12 @@ def carry(db: Database, week_id: int) -> tuple[list[GoalView], int | None]:
         if not unfinished:
             return [], None
         section = _target_section(s, week_id)
+        s.flush()
+        written = {g.text for g in views(s, week_id) if g.section_id == section.id and g.carried_from_id is None}
         for goal in unfinished:
-            section.body = (section.body.rstrip("\n") + "\n" if section.body.strip() else "") + item_line(goal.text, section.body)
+            if goal.text not in written:  # a goal already written again this week is linked, not repeated
+                kept = section.body.rstrip("\n")
+                section.body = (kept + "\n" if kept.strip() else "") + item_line(goal.text, section.body)
         section.updated_at = utcnow()
         s.flush()
         fresh = {(g.section_id, g.text): g for g in views(s, week_id) if g.carried_from_id is None}

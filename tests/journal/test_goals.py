@@ -124,3 +124,13 @@ def test_the_same_line_twice_is_two_goals_each_keeping_its_status(db):
     first, second = goals.week_goals(db, week.id)
     goals.set_status(db, second.id, "done")
     assert [(g.id, g.status) for g in goals.week_goals(db, week.id)] == [(first.id, "open"), (second.id, "done")]
+
+
+def test_a_goal_already_written_again_this_week_is_linked_not_repeated(db):
+    week1 = week_start.start_week(db, 1, "kpt")
+    sections.update_section(db, section_of(db, week1.id, "try").id, body="1. 코테\n2. 운동")
+    week2 = week_start.start_week(db, 2, "last")
+    sections.update_section(db, section_of(db, week2.id, "try").id, body="1. 운동")
+    carried, section_id = goal_review.carry(db, week2.id)
+    assert sorted(g.text for g in carried) == ["운동", "코테"]
+    assert sections.get_section(db, section_id).body == "1. 운동\n2. 코테"
