@@ -90,6 +90,8 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("question.check", "c", "write_or_open_check", "Write/edit check"),
         Key("question.check-editor", "E", "edit_check_externally", "Check in $EDITOR"),
         Key("question.quiz-on-claim", "p", "quiz_on_claim", "Quiz on this claim (in the claims table)", show=False),
+        Key("question.rename", "R", "rename_question", "Rename the question's id", show=False),
+        Key("question.move", "M", "move_question", "Move to another week", show=False),
     ),
     "quiz": (
         Key("quiz.next", "enter", "next_card", "Next card"),

@@ -19,6 +19,7 @@ MODULES = {
     "goal_review": "studylog.journal.goal_review",
     "sections": "studylog.journal.sections",
     "questions": "studylog.journal.questions",
+    "question_moves": "studylog.journal.question_moves",
     "links": "studylog.journal.links",
     "search": "studylog.journal.search",
     "discovery": "studylog.checks.discovery",
@@ -36,7 +37,7 @@ MODULES = {
 
 if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from studylog.checks import authoring, discovery, display, results, runner  # noqa: F401
-    from studylog.journal import goal_review, goals, links, questions, search, sections, templates, week_start, weeks  # noqa: F401
+    from studylog.journal import goal_review, goals, links, question_moves, questions, search, sections, templates, week_start, weeks  # noqa: F401
     from studylog.quiz import feedback, prompts, report, reviews, session, stats  # noqa: F401
     from studylog.store import database  # noqa: F401
 

@@ -61,3 +61,12 @@ def test_verify_list_names_checks_whose_question_is_not_in_the_database(db):
     out = CliRunner().invoke(cli, ["verify", "--list", "known-check", "orphan-check"], terminal_width=200).output
     assert "gone: no such question in this database" in out
     assert out.index("known  (known-check.py)") < out.index("gone: no such question")
+
+
+def test_verify_a_check_id_of_a_broken_module_reports_its_file_and_line(db):
+    folder = db.path.parent / "checks"
+    folder.mkdir()
+    (folder / "broken.py").write_text('from studylog.checks import check\n\n@check("bn-broken", question="bn")\ndef c(ctx)\n    pass\n')
+    result = CliRunner().invoke(cli, ["verify", "bn-broken"], terminal_width=200)
+    assert result.exit_code == 2, result.output
+    assert f"{folder / 'broken.py'}:4: expected ':'" in result.output

@@ -133,3 +133,21 @@ async def test_p_on_a_claim_row_makes_it_a_numeric_prompt(db, app_on):
         await settle(pilot)
     assert prompts_by_question(db)["bn-params"] == [
         NumericPrompt("parameters, bias included?", "bn-params-params", "parameters, bias included", 1000)]
+
+
+async def test_R_renames_the_question_and_M_moves_it_to_another_week(db, app_on):
+    from studylog.journal.questions import get_question
+
+    bn_question(db)
+    week6 = create_week(db, 6, "6주차")
+    async with app_on(db).run_test(size=(100, 40)) as pilot:
+        screen = await open_question(pilot)
+        await pilot.press("R", "ctrl+a", "ctrl+k")
+        await type_text(pilot, "bn64")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.title == "Q · bn64"
+        await pilot.press("M", "ctrl+a", "ctrl+k", "6", "enter")
+        await settle(pilot)
+        assert "week 6" in screen.sub_title
+    assert get_question(db, "bn64").week_id == week6.id

@@ -19,6 +19,7 @@ from studylog.tui.reporting import background, post_if_current
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.widgets import badge
 from studylog.tui.screens.check_authoring import CheckAuthoring
+from studylog.tui.screens.question_commands import QuestionCommands
 from studylog.tui.widgets.check_editor import CheckEditor
 from studylog.tui.widgets.check_panel import CheckPanel
 from studylog.tui.widgets.draft_area import DraftArea
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from studylog.checks.runner import RunEvent
 
 
-class QuestionScreen(CheckAuthoring, DataScreen):
+class QuestionScreen(CheckAuthoring, QuestionCommands, DataScreen):
     """One question. Its editors are made on the first load and never re-read under the user's typing."""
 
     BINDINGS = keys.bindings("question")
