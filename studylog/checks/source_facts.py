@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import studylog
-from studylog.checks.discovery import BadCheckModule, file_version, is_check, parse_python
+from studylog.checks.check_source import BadCheckModule, file_version, is_check, parse_python
 
 STUDYLOG_ROOT = Path(studylog.__file__).parent
 
