@@ -83,7 +83,7 @@ def week_new(db, number: int, title: str, course: str, start_date, end_date, tem
 
 @click.group()
 def question() -> None:
-    """List, show and add questions."""
+    """List, show, add, rename and move questions, and give them numeric quiz prompts."""
 
 
 @question.command("list")
