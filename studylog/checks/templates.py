@@ -113,13 +113,14 @@ def latency(ctx):
     model = nn.Linear(1024, 1024, bias=False).to(ctx.device).eval()  # the model in question
     x = torch.randn(INPUT_SHAPE, device=ctx.device)
     flops = count_model(model, INPUT_SHAPE, ctx.device).flops
+    sync = torch.cuda.synchronize if ctx.device.startswith("cuda") else (lambda: None)  # GPU work is asynchronous
     with torch.no_grad():
         model(x)  # warm up
+        sync()
         start = time.perf_counter()
         for _ in range(20):
             model(x)
-        if ctx.device.startswith("cuda"):
-            torch.cuda.synchronize()
+        sync()
         seconds = (time.perf_counter() - start) / 20
     ctx.claim("FLOPs of one forward (the same on every device)", flops).equals(EXPECTED)
     ctx.report(f"latency on {ctx.device}", seconds, unit="s")
