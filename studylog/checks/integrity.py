@@ -30,7 +30,7 @@ def _owners():
 
 
 def _is_code(value) -> bool:
-    return callable(value) or isinstance(value, (property, staticmethod, classmethod))
+    return callable(value) or issubclass(type(value), (property, staticmethod, classmethod))
 
 
 def take_snapshot() -> None:
@@ -40,9 +40,29 @@ def take_snapshot() -> None:
                     if _is_code(value)]
 
 
+def _shared_code(value, folders: tuple[str, ...]) -> bool:
+    """Whether `value` was written by torch or torchvision themselves (they wrap some methods lazily, e.g.
+    Optimizer.step on first use): its code's file is in their folders, or, for what has no code, its module."""
+    function = getattr(value, "__func__", None) or getattr(value, "fget", None) or value  # methods, properties
+    code = getattr(function, "__code__", None)
+    if code is not None:
+        return str(Path(code.co_filename).resolve()).startswith(folders)
+    return str(getattr(value, "__module__", "")).split(".")[0] in SHARED
+
+
 def replaced() -> list[str]:
-    """The noted attributes that now hold another object (or are gone), as `module.Class.name`."""
-    return [f"{label}.{key}" for label, owner, key, value in _snapshot if vars(owner).get(key, _MISSING) is not value]
+    """The noted attributes that code outside torch and torchvision replaced (or removed), as `module.Class.name`."""
+    folders = tuple(str(Path(m.__file__).resolve().parent) for m in map(sys.modules.get, SHARED) if m and m.__file__)
+    return [f"{label}.{key}" for label, owner, key, value in _snapshot
+            if (now := vars(owner).get(key, _MISSING)) is not value and (now is _MISSING or not _shared_code(now, folders))]
+
+
+def _is_local(name: str, origin: str) -> bool:
+    """A module of the user's (a check's helper), not of Python, torch, torchvision or an installed package."""
+    if name.split(".")[0] in SHARED:
+        return False
+    path = str(Path(origin).resolve())
+    return not path.startswith(INSTALLED) and not any(part in ("site-packages", "dist-packages") for part in Path(path).parts)
 
 
 class _Reporting(importlib.abc.Loader):
@@ -78,7 +98,7 @@ class FailedImports(importlib.abc.MetaPathFinder):
                 continue
             spec = finder.find_spec(name, path, target)
             if spec is not None:
-                if spec.loader is not None and spec.has_location and not str(Path(spec.origin).resolve()).startswith(INSTALLED):
+                if spec.loader is not None and spec.has_location and _is_local(name, spec.origin):
                     spec.loader = _Reporting(spec.loader, self.failures)
                 return spec
         return None

@@ -35,6 +35,23 @@ COUNTS_CONV1 = """
         conv = nn.Conv2d(3, 64, kernel_size=7, bias=False)
         ctx.claim("conv1 weights", sum(p.numel() for p in conv.parameters())).equals({expected})
 """
+TRAINS = """
+    import importlib
+    import torch
+    from studylog.checks import check
+
+    @check("trains", question="trains")
+    def trains(ctx):  # torch wraps Optimizer.step itself on first use, and probes optional modules: not a patch
+        try:
+            importlib.import_module("torch.utils._cxx_pytree")  # needs the optional optree package
+        except ImportError:
+            pass
+        layer = torch.nn.Linear(2, 1, bias=False)
+        torch.nn.init.ones_(layer.weight)
+        layer(torch.ones(1, 2)).sum().backward()
+        torch.optim.SGD(layer.parameters(), lr=0.5).step()
+        ctx.claim("weight after one step of lr 0.5 on gradient 1", layer.weight[0, 0].item()).equals(0.5)
+"""
 PATCHES_TORCH = "import torch.nn\ntorch.nn.Module.parameters = lambda self, recurse=True: iter(())\n"
 PATCHES_THEN_FAILS = PATCHES_TORCH + "raise ImportError('half done')\n"
 
@@ -50,15 +67,17 @@ def test_a_helper_that_patches_torch_acts_in_its_own_check_and_is_never_cached(t
                           ("honest", "")]:
         source = textwrap.dedent(COUNTS_CONV1).format(imports=imports, check_id=slug, slug=slug, expected=CONV1_WEIGHTS)
         write_question(tmp_path / "checks", slug, source)
+    write_question(tmp_path / "checks", "trains", TRAINS)
 
-    names = ["patched", "half", "honest"]
+    names = ["patched", "half", "honest", "trains"]
     first = {r.check_id: r for r in run_checks(db, names, jobs=2)}
     assert first["honest"].status == "passed" and first["honest"].claims[0].computed == CONV1_WEIGHTS
     assert first["patched"].status == "failed" and first["patched"].claims[0].computed == 0
     assert first["patched"].message.endswith("not cached: it replaced torch.nn.modules.module.Module.parameters")
     assert "not cached: importing halfpatch (ImportError: half done) failed" in first["half"].message
     again = {r.check_id: r.cached for r in run_checks(db, names)}
-    assert again == {"honest": True, "patched": False, "half": False}
+    assert first["trains"].status == "passed" and not first["trains"].not_cached_because, first["trains"].message
+    assert again == {"honest": True, "patched": False, "half": False, "trains": True}
     stored = {r.check_id: r.cache_key for r in latest_runs(db)}
     assert stored["patched"] == stored["half"] == "" and stored["honest"]
 
