@@ -10,7 +10,7 @@ import importlib
 
 import click
 
-from studylog.commands.common import DB_HELP
+from studylog.commands.common import DB_HELP, as_one_line, click_error
 from studylog.config import database_path
 from studylog.errors import StudylogError
 
@@ -35,7 +35,8 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use, and whose errors print as one line."""
+    """A group whose subcommands are imported on first use, and whose errors print as one line with the
+    error's exit status (errors.py)."""
 
     def list_commands(self, ctx):
         return sorted(COMMANDS)
@@ -50,7 +51,9 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except StudylogError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click_error(exc) from None
+        except click.ClickException as exc:
+            raise as_one_line(exc) from exc.__cause__
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True)

@@ -15,28 +15,38 @@ from pathlib import Path
 
 from studylog.checks.views import ClaimView, RunView
 from studylog.errors import StudylogError
+from studylog.store.sqlite_file import connect, has_data, is_file_error, unavailable
 
 CACHEABLE = ("passed", "failed")  # outcomes a rerun of the same code on the same setup reproduces
 RUN_COLUMNS = "id, check_id, question_slug, status, device, device_name, torch_version, torchvision_version, started_at, duration_s, message, code_hash, cache_key"
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the database file."""
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """A read-only connection to exactly the database file at path, whatever its name (sqlite_file.connect)."""
+    return connect(Path(path), read_only=True)
+
+
+def _read_error(path: Path, exc: sqlite3.Error, what: str) -> Exception | None:
+    """None when the tables are not there yet (nothing stored); else the error to raise, exit 4 for the file."""
+    if str(exc).startswith("no such table"):
+        return None
+    if is_file_error(exc):
+        return unavailable(Path(path), exc)
+    return StudylogError(f"cannot read the {what} in {path}: {exc}")
 
 
 def _query(path: Path, sql: str, params: Iterable = ()) -> list[RunView]:
     """Runs selected by `sql` (a SELECT of RUN_COLUMNS) with their claims; none if there is no database yet."""
-    if not Path(path).is_file():
+    if not has_data(Path(path)):
         return []
     try:
         with closing(_connect(path)) as conn:
             rows = conn.execute(sql, list(params)).fetchall()
             claims = _claims(conn, [row[0] for row in rows])
-    except sqlite3.OperationalError as exc:
-        if str(exc).startswith("no such table"):  # not migrated to the check tables yet: nothing ran
-            return []
-        raise StudylogError(f"cannot read the check runs in {path}: {exc}") from None
+    except sqlite3.Error as exc:
+        if (error := _read_error(path, exc, "check runs")) is not None:
+            raise error from None
+        return []  # not migrated to the check tables yet: nothing ran
     return [_run_view(row, claims.get(row[0], ())) for row in rows]
 
 
@@ -77,12 +87,12 @@ def newest_runs(path: Path, question_slug: str | None = None) -> list[RunView]:
 
 def question_slugs(path: Path) -> set[str]:
     """The ids of the questions in the database (none when there is no database yet), read with sqlite3."""
-    if not Path(path).is_file():
+    if not has_data(Path(path)):
         return set()
     try:
         with closing(_connect(path)) as conn:
             return {slug for (slug,) in conn.execute("SELECT slug FROM question")}
-    except sqlite3.OperationalError as exc:
-        if str(exc).startswith("no such table"):
-            return set()
-        raise StudylogError(f"cannot read the questions in {path}: {exc}") from None
+    except sqlite3.Error as exc:
+        if (error := _read_error(path, exc, "questions")) is not None:
+            raise error from None
+        return set()

@@ -8,7 +8,7 @@ import click
 
 from studylog.checks.devices import DEVICES
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
-from studylog.commands.common import DB_HELP
+from studylog.commands.common import DB_HELP, click_error
 from studylog.config import check_dirs, database_path
 from studylog.errors import StudylogError
 
@@ -30,10 +30,8 @@ class VerifyCommand(click.Command):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except StudylogError as exc:
-            error = click.ClickException(str(exc))
-            error.exit_code = USAGE_ERROR
-            raise error from None
+        except StudylogError as exc:  # a database that cannot be used keeps its own code (4)
+            raise click_error(exc, USAGE_ERROR if exc.exit_code == StudylogError.exit_code else None) from None
 
 
 @click.command(cls=VerifyCommand)
@@ -64,6 +62,7 @@ def verify(ctx: click.Context, names, device, force, timeout, memory_limit, cpu_
                  1  an asserted claim fails
                  2  a check errored or timed out, or --device is missing
                  3  a usage error: a bad option, an unknown question, or results that could not be stored
+                 4  the database cannot be opened, read or written (refused before any check runs)
                130  interrupted (Ctrl-C): the checks are stopped, the results that finished are stored
     """
     # The database is opened by path: a cached verify reads it with sqlite3, never loading the ORM.
@@ -79,6 +78,10 @@ def verify(ctx: click.Context, names, device, force, timeout, memory_limit, cpu_
         return
     from studylog.checks.devices import DeviceUnavailable
     from studylog.checks.runner import ResultsNotStored, run_checks
+    from studylog.store.sqlite_file import has_data, require_writable
+
+    has_data(path)  # a FIFO, a folder or a file that is not SQLite is refused before any check runs
+    require_writable(path)  # so is one that cannot store the results
     from studylog.commands import verify_render as render
     from studylog.commands.verify_progress import LiveProgress
 

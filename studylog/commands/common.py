@@ -1,4 +1,4 @@
-"""What every command shares: the --db option that opens (and migrates) the database."""
+"""What every command shares: the --db option that opens (and migrates) the database, and errors as one line."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import functools
 import click
 
 from studylog.config import DB_ENV_VAR, database_path
+from studylog.errors import StudylogError
+from studylog.terminal import one_line
 
 DB_HELP = f"Database file (default: ${DB_ENV_VAR}, else the user data folder)."
 
@@ -26,3 +28,17 @@ def with_database(command):
         return ctx.invoke(command, db=db, **kwargs)
 
     return wrapper
+
+
+def click_error(exc: StudylogError, exit_code: int | None = None) -> click.ClickException:
+    """A StudylogError as click prints it: `Error: <one line>`, exiting with its code (or `exit_code`)."""
+    error = click.ClickException(one_line(str(exc)))
+    error.exit_code = exit_code or exc.exit_code
+    return error
+
+
+
+def as_one_line(exc: click.ClickException) -> click.ClickException:
+    """The same click error with its message made one line (it may quote what the user typed)."""
+    exc.message = one_line(exc.message)
+    return exc

@@ -13,10 +13,11 @@ from importlib.resources import files
 from pathlib import Path
 
 from sqlalchemy import Engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from studylog.errors import DatabaseTooNew, StudylogError
 from studylog.store.engine import BUSY_TIMEOUT_MS, Session, make_engine
+from studylog.store.sqlite_file import connect, has_data, is_file_error, unavailable
 
 MIGRATIONS = Path(str(files("studylog.store.migrations")))
 READ_ONLY = "studylog_read_only"  # execution option: begin a deferred transaction, not BEGIN IMMEDIATE
@@ -37,14 +38,14 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work that may write: commits when the block ends, rolls back if it raises."""
-        with _busy_as_error(self.path), Session(self.engine, expire_on_commit=False) as session:
+        with database_errors(self.path), Session(self.engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A unit of work that only reads, from one consistent snapshot."""
-        with _busy_as_error(self.path), Session(self.read_engine, expire_on_commit=False) as session:
+        with database_errors(self.path), Session(self.read_engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
 
@@ -53,16 +54,22 @@ class Database:
 
 
 @contextmanager
-def _busy_as_error(path: Path) -> Iterator[None]:
-    """A write lock held past the busy timeout becomes a message the user can act on."""
+def database_errors(path: Path) -> Iterator[None]:
+    """SQLite errors about the file become one line the user can act on: a write lock held past the busy
+    timeout (StudylogError), a read-only, damaged or unopenable file (DatabaseUnavailable, exit 4)."""
     try:
         yield
-    except OperationalError as exc:
-        if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
-            raise
-        raise StudylogError(
-            f"{path} stayed locked by another studylog for {BUSY_TIMEOUT_MS // 1000} s; try again"
-        ) from exc
+    except (DBAPIError, sqlite3.Error) as exc:
+        orig = getattr(exc, "orig", exc)
+        if isinstance(exc, (OperationalError, sqlite3.OperationalError)) and (
+            "locked" in str(orig) or "busy" in str(orig)
+        ):
+            raise StudylogError(
+                f"{path} stayed locked by another studylog for {BUSY_TIMEOUT_MS // 1000} s; try again"
+            ) from exc
+        if is_file_error(orig):
+            raise unavailable(path, orig) from exc
+        raise
 
 
 def _alembic_config():
@@ -95,7 +102,7 @@ def _script_revisions() -> tuple[str, set[str]]:
 
 def current_revision(path: Path) -> str | None:
     """The Alembic revision stamped in the file, None for a file without one."""
-    with closing(sqlite3.connect(path)) as conn:
+    with closing(connect(path, read_only=True)) as conn:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
@@ -106,7 +113,7 @@ def current_revision(path: Path) -> str | None:
 
 
 def _has_tables(path: Path) -> bool:
-    with closing(sqlite3.connect(path)) as conn:
+    with closing(connect(path, read_only=True)) as conn:
         return conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0] > 0
 
 
@@ -114,7 +121,7 @@ def backup_copy(path: Path, label: str) -> Path:
     """Copy the database aside (consistently, WAL included) as <name>.<label>.<timestamp>.bak."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}.{label}.{stamp}.bak")
-    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
+    with closing(connect(path)) as source, closing(connect(target)) as copy:
         source.backup(copy)
     return target
 
@@ -154,16 +161,8 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StudylogError(f"cannot create the folder for the database {path}: {exc.strerror}") from exc
-    existed = path.exists() and path.stat().st_size > 0
-    if existed:
-        try:
-            revision = current_revision(path)
-        except sqlite3.DatabaseError as exc:
-            raise StudylogError(f"{path} is not a studylog database ({exc})") from exc
-        if revision is None and _has_tables(path):
-            raise StudylogError(f"{path} is an SQLite database, but not a studylog one; pick another --db")
-    else:
-        revision = None
+    with database_errors(path):
+        revision = _stamped_revision(path) if has_data(path) else None
     head, known = _script_revisions()
     if revision is not None and revision not in known:
         raise DatabaseTooNew(
@@ -172,10 +171,20 @@ def open_database(path: Path, *, migrate: bool = True) -> Database:
         )
     engine = make_engine(path)
     _use_transactional_ddl(engine)
-    if revision != head:
-        if not migrate:
-            raise StudylogError(f"{path} needs migrating from {revision} to {head}")
-        if revision is not None:
-            backup_copy(path, f"rev-{revision or 'none'}")
-        upgrade(engine)
+    with database_errors(path):
+        engine.connect().close()  # the pragmas run now: a read-only or damaged file says so here, not mid-command
+        if revision != head:
+            if not migrate:
+                raise StudylogError(f"{path} needs migrating from {revision} to {head}")
+            if revision is not None:
+                backup_copy(path, f"rev-{revision or 'none'}")
+            upgrade(engine)
     return Database(path=path, engine=engine)
+
+
+def _stamped_revision(path: Path) -> str | None:
+    """The revision of an SQLite file that has data; refuses one that is SQLite but not studylog's."""
+    revision = current_revision(path)
+    if revision is None and _has_tables(path):
+        raise StudylogError(f"{path} is an SQLite database, but not a studylog one; pick another --db")
+    return revision

@@ -6,11 +6,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, create_engine
 
+from studylog.store.sqlite_file import BUSY_TIMEOUT_S, connect
 from studylog.store.text import nfc
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = round(BUSY_TIMEOUT_S * 1000)
 
 
 def _set_pragmas(dbapi_connection, _record) -> None:
@@ -23,11 +25,12 @@ def _set_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    """An engine for the database file at path; sessions may run in worker threads."""
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
+    """An engine for the database file at path; sessions may run in worker threads.
+
+    Connections come from sqlite_file.connect, never from a URL string: `?`, `#` or `%` in a file name
+    would be read as a query, a fragment or an escape and open another file.
+    """
+    engine = create_engine("sqlite://", creator=lambda: connect(path), poolclass=QueuePool)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

@@ -86,7 +86,7 @@ def test_a_database_newer_than_the_code_is_refused_untouched(tmp_path):
 def test_a_file_that_is_not_sqlite_gets_a_clear_error(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("just some notes\n" * 200)
-    with pytest.raises(StudylogError, match="not a studylog database"):
+    with pytest.raises(StudylogError, match="is not an SQLite database"):
         open_database(path)
 
 

@@ -70,4 +70,4 @@ async def test_a_file_that_is_not_a_database_ends_the_app_with_a_one_line_reason
     async with app.run_test() as pilot:
         await settle(pilot)
     assert app.return_code == 1
-    assert app.failure.startswith(f"{path} is not a studylog database")
+    assert app.failure.startswith(f"{path} is not an SQLite database")
