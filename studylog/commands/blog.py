@@ -13,8 +13,9 @@ from studylog.commands.common import with_database
 @click.argument("number", type=int)
 @click.option("--format", "fmt", type=click.Choice(["markdown", "tistory-html"]), default="markdown", show_default=True,
               help="Markdown (<details> folds) or the HTML of Tistory's editor (moreLess folds).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), default=None,
-              help="Write the post to this file (default: print it).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the post to this file (default: print it); never the database, an existing file only with --force.")
+@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
 @click.option("--no-checks", is_flag=True, help="Leave out each question's verification results.")
 @click.option("--clipboard", is_flag=True, help="Copy the post to the terminal's clipboard (OSC 52; works over SSH).")
 @click.option("--shakiest", type=click.IntRange(min=0), default=0, metavar="N",
@@ -22,7 +23,8 @@ from studylog.commands.common import with_database
 @click.option("--course", default=None, help="The course, when several have this week number.")
 @with_database
 def export_week(
-    db, number: int, fmt: str, output: Path | None, no_checks: bool, clipboard: bool, shakiest: int, course: str | None
+    db, number: int, fmt: str, output: Path | None, force: bool, no_checks: bool, clipboard: bool, shakiest: int,
+    course: str | None,
 ) -> None:
     """Write week NUMBER as a blog post: sections, Q&A with folded answers, links, verification."""
     from studylog.blog.export import export_week as render_week
@@ -30,10 +32,9 @@ def export_week(
 
     text = render_week(db, find_week(db, number, course).id, fmt, with_checks=not no_checks, shakiest=shakiest)
     if output is not None:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise click.ClickException(f"cannot write {output}: {exc.strerror}") from None
+        from studylog.output_file import write_output
+
+        write_output(output, text, database=db.path, force=force)
         click.echo(f"wrote week {number} to {output}", err=True)
     if clipboard:
         from studylog.blog.clipboard import copy_to_clipboard
