@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from studylog.commands.common import with_database
+from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, count, with_database
 
 
 @click.command("export")
-@click.argument("number", type=int)
+@click.argument("number", type=WEEK_NUMBER)
 @click.option("--format", "fmt", type=click.Choice(["markdown", "tistory-html"]), default="markdown", show_default=True,
               help="Markdown (<details> folds) or the HTML of Tistory's editor (moreLess folds).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -18,9 +18,9 @@ from studylog.commands.common import with_database
 @click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
 @click.option("--no-checks", is_flag=True, help="Leave out each question's verification results.")
 @click.option("--clipboard", is_flag=True, help="Copy the post to the terminal's clipboard (OSC 52; works over SSH).")
-@click.option("--shakiest", type=click.IntRange(min=0), default=0, metavar="N",
+@click.option("--shakiest", type=count(), default=0, metavar="N",
               help="End with the N questions you are least likely to recall now (from your quiz reviews).")
-@click.option("--course", default=None, help="The course, when several have this week number.")
+@click.option("--course", default=None, help=COURSE_HELP)
 @with_database
 def export_week(
     db, number: int, fmt: str, output: Path | None, force: bool, no_checks: bool, clipboard: bool, shakiest: int,
@@ -47,17 +47,27 @@ def export_week(
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--week", "week_number", type=int, default=None, help="Import as this week number (default: the post's).")
+@click.option("--week", "week_number", type=WEEK_NUMBER, default=None, help="Import as this week number (default: the post's).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "markdown", "tistory-html", "text"]), default="auto",
               show_default=True, help="The post's format (auto: from the file name, else its content).")
+@click.option("--course", default=None, help="Import into this course (default: the post's, else the course of the week created or changed last).")
 @click.option("--dry-run", is_flag=True, help="Show what would be created and change nothing.")
 @with_database
-def import_post(db, file: Path, week_number: int | None, fmt: str, dry_run: bool) -> None:
+def import_post(db, file: Path, week_number: int | None, fmt: str, course: str | None, dry_run: bool) -> None:
     """Add the post in FILE as a new week: headings become sections, Q1./A1. pairs and folds questions."""
     from studylog.blog.read import read_post_file
     from studylog.blog.store_post import store_post
+    from studylog.errors import StudylogError
+    from studylog.journal.weeks import last_course
+    from studylog.store.limits import week_number as valid_week_number
 
-    summary = store_post(db, read_post_file(file, fmt, week_number), dry_run=dry_run)
+    post = read_post_file(file, fmt, week_number)
+    try:
+        valid_week_number(post.number)
+    except StudylogError as exc:
+        raise StudylogError(f"{file}: {exc}; pass --week N to import it as another week") from None
+    post.course = course if course is not None else post.course or last_course(db) or ""
+    summary = store_post(db, post, dry_run=dry_run)
     verb = "would create" if dry_run else "created"
     course = f" ({summary.course})" if summary.course else ""
     click.echo(

@@ -8,7 +8,7 @@ import click
 
 from studylog.checks.devices import DEVICES
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
-from studylog.commands.common import DB_HELP, click_error
+from studylog.commands.common import DB_HELP, click_error, count
 from studylog.config import check_dirs, database_path
 from studylog.errors import StudylogError
 
@@ -45,7 +45,7 @@ class VerifyCommand(click.Command):
               help="Memory each check may use, overriding the checks' own memory_gb= (default 8 GB, or half the machine's if less).")
 @click.option("--cpu-limit", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
               help="CPU time each check may use, all its threads counted, overriding the checks' own cpu_s= (default 600).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=count(1, 1024), default=None,
               help="Checks run at once (default: the cores, at most 4); a check that measures time runs alone.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per claim instead of the table.")
 @click.option("--list", "list_only", is_flag=True, help="List the checks and their newest results; run nothing.")

@@ -8,9 +8,28 @@ import click
 
 from studylog.config import DB_ENV_VAR, database_path
 from studylog.errors import StudylogError
+from studylog.store.limits import SQLITE_INTEGERS, WEEK_NUMBERS
 from studylog.terminal import one_line
 
 DB_HELP = f"Database file (default: ${DB_ENV_VAR}, else the user data folder)."
+COURSE_HELP = "The course (default: the course of the week created or changed last)."
+WEEK_NUMBER = click.IntRange(WEEK_NUMBERS.start, WEEK_NUMBERS.stop - 1)  # every NUMBER argument and --week
+
+
+def selected_week(db, number: int | None, course: str | None) -> int | None:
+    """The id of the week `--week NUMBER [--course NAME]` names (journal.weeks.find_week), None for no --week."""
+    if number is None:
+        if course is not None:
+            raise click.UsageError("--course names the course of --week; give --week N as well")
+        return None
+    from studylog.journal.weeks import find_week
+
+    return find_week(db, number, course).id
+
+
+def count(minimum: int = 0, maximum: int = SQLITE_INTEGERS.stop - 1) -> click.IntRange:
+    """The type of a whole-number option (a limit, a count): refused in one line outside its range."""
+    return click.IntRange(minimum, maximum)
 
 
 def with_database(command):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from studylog.commands import render
-from studylog.commands.common import with_database
+from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, count, selected_week, with_database
 from studylog.journal import demo as demo_service
 from studylog.journal import questions, weeks
 from studylog.journal.search import search as search_service
@@ -39,8 +39,8 @@ def week_list(db) -> None:
 
 
 @week.command("show")
-@click.argument("number", type=int)
-@click.option("--course", default=None, help="The course, when several have this week number.")
+@click.argument("number", type=WEEK_NUMBER)
+@click.option("--course", default=None, help=COURSE_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the week as JSON (sections, questions, links; ids as in exports).")
 @with_database
 def week_show(db, number: int, course: str | None, as_json: bool) -> None:
@@ -58,9 +58,10 @@ def week_show(db, number: int, course: str | None, as_json: bool) -> None:
 
 
 @week.command("new")
-@click.argument("number", type=int)
+@click.argument("number", type=WEEK_NUMBER)
 @click.option("--title", default="", help="The week's title.")
-@click.option("--course", default="", help="Course or cohort, e.g. '네이버 부스트캠프 AI Tech 6기'.")
+@click.option("--course", default=None,
+              help="Course or cohort, e.g. '네이버 부스트캠프 AI Tech 6기' (default: the course of the week created or changed last).")
 @click.option("--start", "start_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day, YYYY-MM-DD.")
 @click.option("--end", "end_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last day, YYYY-MM-DD.")
 @click.option(
@@ -69,16 +70,17 @@ def week_show(db, number: int, course: str | None, as_json: bool) -> None:
     "without its text) or one of yours (`studylog template list`).",
 )
 @with_database
-def week_new(db, number: int, title: str, course: str, start_date, end_date, template: str) -> None:
+def week_new(db, number: int, title: str, course: str | None, start_date, end_date, template: str) -> None:
     """Create week NUMBER, empty or from a template."""
     from studylog.journal.week_start import start_week
 
+    course = (weeks.last_course(db) or "") if course is None else course
     created = start_week(
         db, number, template, course=course, title=title,
         start_date=start_date.date() if start_date else None, end_date=end_date.date() if end_date else None,
     )
     made = f" from template '{template}'" if template else ""
-    click.echo(f"created week {created.number}{made}")
+    click.echo(f"created week {created.number}{made}" + (f" in course '{created.course}'" if created.course else ""))
 
 
 @click.group()
@@ -87,13 +89,14 @@ def question() -> None:
 
 
 @question.command("list")
-@click.option("--week", "week_number", type=int, default=None, help="Only this week's questions.")
+@click.option("--week", "week_number", type=WEEK_NUMBER, default=None, help="Only this week's questions.")
+@click.option("--course", default=None, help=COURSE_HELP)
 @click.option("--tag", default=None, help="Only questions with this tag.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list (id, title, question, answer, asker, status, tags, week).")
 @with_database
-def question_list(db, week_number: int | None, tag: str | None, as_json: bool) -> None:
+def question_list(db, week_number: int | None, course: str | None, tag: str | None, as_json: bool) -> None:
     """List questions by week."""
-    rows = questions.list_questions(db, week_number=week_number, tag=tag)
+    rows = questions.list_questions(db, week_id=selected_week(db, week_number, course), tag=tag)
     if as_json:
         from studylog.journal.as_json import question_json
 
@@ -119,22 +122,23 @@ def question_show(db, key: str) -> None:
 
 @question.command("add")
 @click.argument("title")
-@click.option("--week", "week_number", type=int, default=None, help="The week it was raised in.")
+@click.option("--week", "week_number", type=WEEK_NUMBER, default=None, help="The week it was raised in.")
+@click.option("--course", default=None, help=COURSE_HELP)
 @click.option("--question", "text", default="", help="The question in full (default: the title).")
 @click.option("--answer", default="", help="The answer, if known.")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--id", "slug", default=None, help="The id its checks register under (default: from the title).")
 @with_database
-def question_add(db, title, week_number, text, answer, tags, slug) -> None:
+def question_add(db, title, week_number, course, text, answer, tags, slug) -> None:
     """Add a question titled TITLE."""
-    week_id = weeks.find_week(db, week_number).id if week_number is not None else None
+    week_id = selected_week(db, week_number, course)
     row = questions.add_question(db, title, text or title, answer, slug=slug, week_id=week_id, tags=tags)
     click.echo(f"added question {row.slug}")
 
 
 @click.command()
 @click.argument("text")
-@click.option("--limit", default=50, show_default=True, help="Most results to show.")
+@click.option("--limit", type=count(1), default=50, show_default=True, help="Most results to show.")
 @with_database
 def search(db, text: str, limit: int) -> None:
     """Find sections and questions containing TEXT (Korean works, two syllables too)."""

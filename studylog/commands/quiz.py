@@ -12,7 +12,7 @@ from collections import Counter
 import click
 from fsrs import Rating
 
-from studylog.commands.common import with_database
+from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, selected_week, with_database
 from studylog.commands.render import console, escape
 from studylog.errors import StudylogError
 from studylog.quiz import feedback, stats
@@ -77,27 +77,29 @@ def _review(db, turn: Turn, clock: Clock, cram: bool) -> Rating:
     now = clock()
     result = record_review(
         db, item.card_id, answer.rating, now, answer=answer.typed, correct=answer.correct,
-        duration_ms=round((time.monotonic() - started) * 1000), cram=cram,
+        duration_ms=round((time.monotonic() - started) * 1000), cram=cram, shown=item.card,
     )
     console.print(feedback.outcome(result, now))
     return answer.rating
 
 
 @click.command()
-@click.option("--week", "week_number", type=int, default=None, help="Only this week's questions.")
+@click.option("--week", "week_number", type=WEEK_NUMBER, default=None, help="Only this week's questions.")
+@click.option("--course", default=None, help=COURSE_HELP)
 @click.option("--tag", default=None, help="Only questions with this tag.")
 @click.option("--cram", is_flag=True, help="Review every selected card now, without moving any due date.")
 @click.option("--stats", "show_stats", is_flag=True, help="Show due and reviewed today, retention, a heatmap and leeches.")
 @with_database
-def quiz(db, week_number: int | None, tag: str | None, cram: bool, show_stats: bool) -> None:
+def quiz(db, week_number: int | None, course: str | None, tag: str | None, cram: bool, show_stats: bool) -> None:
     """Review the questions that are due, spaced by FSRS; numeric prompts are graded against recomputed values."""
     clock = _clock()
+    week_id = selected_week(db, week_number, course)
     if show_stats:
-        console.print(stats_report(stats.quiz_stats(db, clock())), soft_wrap=True)
+        console.print(stats_report(stats.quiz_stats(db, clock(), week_id=week_id, tag=tag)), soft_wrap=True)
         return
-    session = turns(db, clock(), week_number=week_number, tag=tag, cram=cram)
+    session = turns(db, clock(), week_id=week_id, tag=tag, cram=cram)
     if not session:
-        click.echo(nothing_due(db, clock(), week_number=week_number, tag=tag, cram_hint="--cram reviews now"))
+        click.echo(nothing_due(db, clock(), week_id=week_id, tag=tag, cram_hint="--cram reviews now"))
         return
     ratings = Counter(_review(db, turn, clock, cram) for turn in session)
     click.echo("\nreviewed " + feedback.tally(ratings))

@@ -11,6 +11,7 @@ from studylog.errors import NotFound, StudylogError
 from studylog.journal import ordering
 from studylog.journal.editing import apply_fields, ensure_unchanged
 from studylog.store.database import Database
+from studylog.store.limits import SQLITE_INTEGERS
 from studylog.store.models import Question, QuestionTag, Week, utcnow
 from studylog.store.text import nfc
 
@@ -88,7 +89,7 @@ def get_question(db: Database, key: str | int) -> Question:
     """A question by slug, else by numeric row id (a slug may be all digits, such as 2024)."""
     with db.reading() as s:
         row = s.exec(select(Question).where(Question.slug == nfc(str(key)))).first()
-        if row is None and str(key).isdigit():
+        if row is None and str(key).isascii() and str(key).isdigit() and int(key) in SQLITE_INTEGERS:
             row = s.get(Question, int(key))
     if row is None:
         raise NotFound(f"no question '{key}' (see `studylog question list`)")
@@ -121,12 +122,12 @@ def update_question(
         return row
 
 
-def list_questions(db: Database, week_number: int | None = None, tag: str | None = None) -> list[Question]:
-    """Questions of every week (or one week, or one tag), by week and position."""
+def list_questions(db: Database, week_id: int | None = None, tag: str | None = None) -> list[Question]:
+    """Questions of every week (or one week, by its id: weeks.find_week; or one tag), by week and position."""
     with db.reading() as s:
         query = select(Question).outerjoin(Week, Question.week_id == Week.id)
-        if week_number is not None:
-            query = query.where(Week.number == week_number)
+        if week_id is not None:
+            query = query.where(Question.week_id == week_id)
         if tag is not None:
             query = query.join(QuestionTag).where(QuestionTag.tag == normalise_tag(tag))
         return list(s.exec(query.order_by(Week.number, Question.position, Question.id)))

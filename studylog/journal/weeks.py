@@ -13,6 +13,7 @@ from sqlmodel import func, select
 from studylog.errors import NotFound, StudylogError
 from studylog.journal.editing import apply_fields
 from studylog.store.database import Database
+from studylog.store.limits import week_number
 from studylog.store.models import Link, Question, QuestionTag, Section, Week, utcnow
 from studylog.store.text import nfc
 
@@ -68,16 +69,27 @@ def list_weeks(db: Database) -> list[WeekSummary]:
         return [WeekSummary(w, section_counts.get(w.id, 0), question_counts.get(w.id, 0)) for w in weeks]
 
 
+def last_course(db: Database) -> str | None:
+    """The course of the week created or changed last: the course a command means when it names none."""
+    with db.reading() as s:
+        return s.exec(select(Week.course).order_by(Week.updated_at.desc(), Week.id.desc())).first()
+
+
 def find_week(db: Database, number: int, course: str | None = None) -> Week:
-    """The week with this number (and course, when several courses have one)."""
+    """The week with this number in course; with no course, the only week with this number, else the
+    one in the course used last (last_course). Raises NotFound, or StudylogError naming the courses."""
+    week_number(number)
     with db.reading() as s:
         query = select(Week).where(Week.number == number)
         if course is not None:
             query = query.where(Week.course == nfc(course))
         matches = s.exec(query).all()
     if not matches:
-        raise NotFound(f"no week {number}" + (f" in course '{course}'" if course else "") + " (see `studylog week list`)")
+        raise NotFound(f"no week {number}" + (f" in course '{course}'" if course is not None else "") + " (see `studylog week list`)")
     if len(matches) > 1:
+        default = [w for w in matches if w.course == last_course(db)]
+        if default:
+            return default[0]
         courses = ", ".join(repr(w.course) for w in matches)
         raise StudylogError(f"week {number} exists in several courses ({courses}); name one with --course")
     return matches[0]

@@ -46,10 +46,12 @@ def deck(
     now: datetime,
     *,
     week_number: int | None = None,
+    week_id: int | None = None,
     tag: str | None = None,
     cram: bool = False,
 ) -> list[QuizItem]:
-    """The cards to review now, earliest due first: those due by now, or every card of the selection when cramming."""
+    """The cards to review now, earliest due first: those due by now, or every card of the selection (one week,
+    by number or by id, and one tag) when cramming."""
     ensure_cards(db, now)
     with db.session() as s:
         query = (
@@ -59,6 +61,8 @@ def deck(
         )
         if week_number is not None:
             query = query.where(Week.number == week_number)
+        if week_id is not None:
+            query = query.where(Question.week_id == week_id)
         if tag is not None:
             query = query.join(QuestionTag, QuestionTag.question_id == Question.id).where(QuestionTag.tag == nfc(tag).lower())
         if not cram:

@@ -42,9 +42,12 @@ def rating_labels(card: FsrsCard, now: datetime, cram: bool) -> dict[Rating, str
 
 
 def outcome(result: ReviewResult, now: datetime) -> str:
-    """`→ good: next due in 10m (2024-03-04 18:10)`, or that cramming left the due date where it was."""
+    """`→ good: next due in 10m (2024-03-04 18:10)`, or that cramming left the due date where it was; when the
+    card was reviewed in another session since it was shown, says so: the interval is the one applied."""
     due = f"{result.due.astimezone():%Y-%m-%d %H:%M}"
     moved = f"cram, due date unchanged ({due})" if result.cram else f"next due in {describe_interval(now, result.due)} ({due})"
+    if result.changed:
+        moved += "; reviewed elsewhere since it was shown, so this is the interval applied, not the one offered"
     return f"→ {RATING_NAMES[result.rating]}: {moved}"
 
 

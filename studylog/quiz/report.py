@@ -12,7 +12,7 @@ def stats_report(summary: QuizStats) -> Text:
     """Due and reviewed today with retention, the heatmap of recent weeks, then the leeches."""
     retention = f"{summary.retention:.0%}" if summary.retention is not None else "–"
     report = Text(
-        f"{summary.today}: {summary.due_today} due today · {summary.reviewed_today} reviewed today · "
+        f"{summary.today}: {summary.due_now} due now · {summary.reviewed_today} reviewed today · "
         f"retention {retention} (last {RETENTION_DAYS} days)\n"
     )
     report.append_text(heatmap(summary.reviews_per_day))

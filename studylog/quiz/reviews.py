@@ -1,6 +1,8 @@
 """Recording a review: the card's new FSRS state and a ReviewLog row, in one transaction.
 
-A cram review is logged (cram=True) but leaves the card, and so its due date, as it was.
+A cram review is logged (cram=True) but leaves the card, and so its due date, as it was. The card is
+read again in that transaction: when another session reviewed it since it was shown, the review
+applies to its current state and the result says so (`changed`).
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
 
 from studylog.errors import NotFound
@@ -23,6 +26,7 @@ class ReviewResult:
     rating: Rating
     due: datetime
     cram: bool
+    changed: bool = False  # reviewed elsewhere since it was shown: `due` comes from its current state
 
 
 def record_review(
@@ -36,12 +40,17 @@ def record_review(
     duration_ms: int | None = None,
     cram: bool = False,
     scheduler: Scheduler | None = None,
+    shown: FsrsCard | None = None,
 ) -> ReviewResult:
-    """Review card_id with rating at now: reschedule it (unless cramming) and log the review."""
+    """Review card_id with rating at now: reschedule it (unless cramming) and log the review.
+
+    shown: the card as the user saw it (QuizItem.card), to tell whether it changed since; raises NotFound.
+    """
     with db.session() as s:
         row = s.get(Card, card_id)
         if row is None:
             raise NotFound(f"no quiz card with id {card_id}")
+        changed = shown is not None and _state(to_fsrs(row)) != _state(shown)
         if not cram:
             reviewed, _log = (scheduler or make_scheduler()).review_card(to_fsrs(row), rating, now, duration_ms)
             store_fsrs(row, reviewed)
@@ -51,4 +60,9 @@ def record_review(
                 answer=answer, correct=correct, cram=cram,
             )
         )
-        return ReviewResult(rating=rating, due=row.due, cram=cram)
+        return ReviewResult(rating=rating, due=row.due, cram=cram, changed=changed)
+
+
+def _state(card: FsrsCard) -> tuple:
+    """What a review changes in a card: comparing it tells whether the card was reviewed meanwhile."""
+    return card.state, card.step, card.stability, card.difficulty, card.due, card.last_review

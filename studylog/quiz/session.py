@@ -38,11 +38,12 @@ def turns(
     now: datetime,
     *,
     week_number: int | None = None,
+    week_id: int | None = None,
     tag: str | None = None,
     cram: bool = False,
 ) -> list[Turn]:
     """The deck at now, each card with its numeric prompts from the database."""
-    items = deck(db, now, week_number=week_number, tag=tag, cram=cram)
+    items = deck(db, now, week_number=week_number, week_id=week_id, tag=tag, cram=cram)
     prompts = prompts_by_question(db) if items else {}
     return [Turn(item, *gradable_prompts(db, item.slug, prompts.get(item.slug, []))) for item in items]
 
@@ -54,10 +55,11 @@ def numeric_answer(grades: list[Grade]) -> Answer:
 
 
 def nothing_due(
-    db: Database, now: datetime, *, week_number: int | None = None, tag: str | None = None, cram_hint: str = ""
+    db: Database, now: datetime, *, week_number: int | None = None, week_id: int | None = None, tag: str | None = None,
+    cram_hint: str = "",
 ) -> str:
     """Why the deck is empty: no questions in the selection, or which one is due next, when, and cram_hint."""
-    upcoming = deck(db, now, week_number=week_number, tag=tag, cram=True)
+    upcoming = deck(db, now, week_number=week_number, week_id=week_id, tag=tag, cram=True)
     if not upcoming:
         return "no questions to quiz"
     hint = f" ({cram_hint})" if cram_hint else ""

@@ -14,7 +14,8 @@ from sqlmodel import func, select
 
 from studylog.quiz.scheduling import retrievability, to_fsrs
 from studylog.store.database import Database
-from studylog.store.models import Card, Question, ReviewLog
+from studylog.store.models import Card, Question, QuestionTag, ReviewLog
+from studylog.store.text import nfc
 
 LEECH_LAPSES = 4
 RETENTION_DAYS = 30
@@ -34,7 +35,7 @@ class QuizStats:
     """The numbers `studylog quiz --stats` and the TUI's stats show."""
 
     today: date
-    due_today: int
+    due_now: int  # cards due by now (new questions included): a card reviewed today is not due until it is again
     reviewed_today: int
     retention: float | None  # share of scheduled reviews in the last RETENTION_DAYS not rated Again
     reviews_per_day: dict[date, int]
@@ -60,23 +61,37 @@ def _start_of_day(day: date, tz: tzinfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=tz)
 
 
-def quiz_stats(db: Database, now: datetime, *, weeks: int = 12, tz: tzinfo | None = None) -> QuizStats:
-    """Stats as of now; reviews_per_day covers this week and the `weeks - 1` before it (Monday first, up to today)
-    and, like reviewed_today, counts cram reviews."""
+def _selected(query, week_id: int | None, tag: str | None):
+    """query (over Question) narrowed to one week's questions and to one tag's."""
+    if week_id is not None:
+        query = query.where(Question.week_id == week_id)
+    if tag is not None:
+        query = query.where(Question.id.in_(select(QuestionTag.question_id).where(QuestionTag.tag == nfc(tag).lower())))
+    return query
+
+
+def quiz_stats(
+    db: Database, now: datetime, *, weeks: int = 12, tz: tzinfo | None = None, week_id: int | None = None,
+    tag: str | None = None,
+) -> QuizStats:
+    """Stats as of now, of every question or of one week's (week_id) and one tag's; reviews_per_day covers this
+    week and the `weeks - 1` before it (Monday first, up to today) and, like reviewed_today, counts cram reviews."""
     tz = tz or local_zone()
     today = now.astimezone(tz).date()
-    tomorrow = _start_of_day(today + timedelta(days=1), tz)
     first_day = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
     days = (today - first_day).days + 1
     since = min(_start_of_day(first_day, tz), now - timedelta(days=RETENTION_DAYS))
     with db.session() as s:
-        due_today = s.exec(  # a question without a card yet is new, so due
-            select(func.count()).select_from(Question).outerjoin(Card, Card.question_id == Question.id)
-            .where(Card.id.is_(None) | (Card.due < tomorrow))
+        due_now = s.exec(  # a question without a card yet is new, so due
+            _selected(select(func.count()).select_from(Question).outerjoin(Card, Card.question_id == Question.id), week_id, tag)
+            .where(Card.id.is_(None) | (Card.due <= now))
         ).one()
-        reviews = s.exec(select(ReviewLog.reviewed_at, ReviewLog.rating, ReviewLog.cram).where(ReviewLog.reviewed_at >= since)).all()
+        reviews = s.exec(_selected(
+            select(ReviewLog.reviewed_at, ReviewLog.rating, ReviewLog.cram)
+            .join(Card, ReviewLog.card_id == Card.id).join(Question, Card.question_id == Question.id), week_id, tag
+        ).where(ReviewLog.reviewed_at >= since)).all()
         lapses = s.exec(
-            select(Question.slug, Question.title, func.count())
+            _selected(select(Question.slug, Question.title, func.count()), week_id, tag)
             .join(Card, Card.question_id == Question.id)
             .join(ReviewLog, ReviewLog.card_id == Card.id)
             .where(ReviewLog.rating == int(Rating.Again), ReviewLog.cram.is_(False))
@@ -88,7 +103,7 @@ def quiz_stats(db: Database, now: datetime, *, weeks: int = 12, tz: tzinfo | Non
     recent = [rating for at, rating, cram in reviews if not cram and at >= now - timedelta(days=RETENTION_DAYS)]
     return QuizStats(
         today=today,
-        due_today=due_today,
+        due_now=due_now,
         reviewed_today=days_of[today],
         retention=sum(r != Rating.Again for r in recent) / len(recent) if recent else None,
         reviews_per_day={first_day + timedelta(days=i): days_of[first_day + timedelta(days=i)] for i in range(days)},

@@ -59,6 +59,8 @@ def database_errors(path: Path) -> Iterator[None]:
     timeout (StudylogError), a read-only, damaged or unopenable file (DatabaseUnavailable, exit 4)."""
     try:
         yield
+    except OverflowError as exc:  # a number no check caught on its way to SQLite (store/limits.py)
+        raise StudylogError(f"a number is too large for the database: at most 2^63 - 1 ({exc})") from None
     except (DBAPIError, sqlite3.Error) as exc:
         orig = getattr(exc, "orig", exc)
         if isinstance(exc, (OperationalError, sqlite3.OperationalError)) and (

@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, create_engine
 
+from studylog.store.limits import storable, week_number
+from studylog.store.models import Week
 from studylog.store.sqlite_file import BUSY_TIMEOUT_S, connect
 from studylog.store.text import nfc
 
@@ -37,13 +39,20 @@ def make_engine(path: Path) -> Engine:
 
 @event.listens_for(OrmSession, "before_flush")
 def _normalise_text(session: OrmSession, _context, _instances) -> None:
-    """Store every string attribute of new and changed rows as NFC."""
+    """Store every string attribute of new and changed rows as NFC, and refuse numbers SQLite cannot hold
+    (and week numbers out of range) as one line, whichever service or import wrote them."""
     for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Week):
+            week_number(obj.number)
         for name, value in vars(obj).items():
-            if isinstance(value, str) and not name.startswith("_"):
+            if name.startswith("_"):
+                continue
+            if isinstance(value, str):
                 normalised = nfc(value)
                 if normalised != value:
                     setattr(obj, name, normalised)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                storable(f"{type(obj).__name__.lower()} {name}", value)
 
 
 __all__ = ["make_engine", "Session"]

@@ -20,7 +20,7 @@ def review(db, card_of, slug, rating, now, **kwargs):
 
 def test_a_fresh_deck_is_all_due_and_unreviewed(demo_db, t0):
     summary = quiz_stats(demo_db, t0, tz=SEOUL)
-    assert (summary.due_today, summary.reviewed_today, summary.retention, summary.leeches) == (3, 0, None, [])
+    assert (summary.due_now, summary.reviewed_today, summary.retention, summary.leeches) == (3, 0, None, [])
     assert min(summary.reviews_per_day).weekday() == 0 and max(summary.reviews_per_day) == t0.date()
     assert len(summary.reviews_per_day) == 11 * 7 + 1 and set(summary.reviews_per_day.values()) == {0}
 
@@ -33,8 +33,8 @@ def test_today_is_the_users_calendar_day(demo_db, demo_cards, card_of, t0):
     utc = quiz_stats(demo_db, t0 + timedelta(hours=7), tz=timezone.utc)
     assert (seoul.reviewed_today, utc.reviewed_today) == (1, 2)
     assert seoul.reviews_per_day[seoul.today - timedelta(days=1)] == 1
-    # Good on a new card comes back in 10 minutes: still due today, as is the crammed card.
-    assert utc.due_today == 3
+    # Good on a new card came back 10 minutes later: due again 7 hours on, as is the crammed card.
+    assert utc.due_now == 3
 
 
 def test_retention_counts_scheduled_reviews_not_rated_again(demo_db, demo_cards, card_of, t0):

@@ -83,7 +83,7 @@ async def test_adding_a_question_to_a_section_opens_it(demo_db, app_on):
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.title == "Q · w1"
-    question = next(q for q in list_questions(demo_db, week_number=4) if q.slug == "w1")
+    question = next(q for q in list_questions(demo_db, week_id=find_week(demo_db, 4).id) if q.slug == "w1")
     mentoring = next(s for s in sections_of(demo_db) if s.title == "멘토링")
     assert (question.title, question.section_id) == ("1x1 왜?", mentoring.id)
     assert question_tags(demo_db, question.id) == ["a", "b"]

@@ -58,7 +58,7 @@ class Reviewing:
         try:
             result = services.reviews.record_review(
                 self.app.database, turn.item.card_id, answer.rating, now,
-                answer=answer.typed, correct=answer.correct, duration_ms=duration_ms, cram=cram,
+                answer=answer.typed, correct=answer.correct, duration_ms=duration_ms, cram=cram, shown=turn.item.card,
             )
         except Exception as exc:  # the card was deleted meanwhile, say: the deck goes on either way
             self.post_message(self.Reviewed(None, f"not saved: {described(exc)}"))
