@@ -10,7 +10,6 @@ from __future__ import annotations
 C0 = range(0x00, 0x20)
 C1 = range(0x80, 0xA0)
 BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]  # embeddings, overrides, isolates (Trojan Source)
-LINE_BREAKS = ("\n", "\r\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 
 
 def _shown(code: int) -> str:
@@ -27,5 +26,5 @@ def printable(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """`text` as printable, one line: line breaks written out as `\\n`, tabs as spaces, trailing ones dropped."""
-    return text.rstrip("".join(LINE_BREAKS)).translate(_ONE_LINE)
+    """`text` as printable, one line: line breaks written out as `\\n`, tabs as spaces, trailing space dropped."""
+    return text.rstrip().translate(_ONE_LINE)

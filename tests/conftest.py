@@ -70,6 +70,20 @@ def demo_db(db) -> Database:
 
 
 @pytest.fixture
+def evil(db) -> Database:
+    """A week whose every text field carries control sequences, as a careless import could store them."""
+    from control_text import BIDI, C1, CSI, OSC52
+    from studylog.journal import links, questions, sections, weeks
+
+    week = weeks.create_week(db, 3, title=f"evil {OSC52} title", course=f"c{CSI}ourse")
+    section = sections.add_section(db, week.id, f"sec {CSI}", f"body {OSC52} end {C1} {BIDI}txt")
+    questions.add_question(db, f"q {CSI}?", f"question {OSC52}", f"answer {C1}", slug="evil", week_id=week.id,
+                           section_id=section.id, tags=[f"t{BIDI}ag"])
+    links.add_link(db, week.id, f"link {OSC52}", url="https://x.example/")
+    return db
+
+
+@pytest.fixture
 def t0() -> datetime:
     """The fixed clock's time: a Monday, 09:00 UTC (18:00 in Seoul)."""
     return datetime(2024, 3, 4, 9, 0, tzinfo=timezone.utc)

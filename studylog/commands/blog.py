@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, count, with_database
+from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, count, say, with_database
 
 
 @click.command("export")
@@ -30,19 +30,22 @@ def export_week(
     from studylog.blog.export import export_week as render_week
     from studylog.journal.weeks import find_week
 
-    text = render_week(db, find_week(db, number, course).id, fmt, with_checks=not no_checks, shakiest=shakiest)
+    from studylog.terminal import printable
+
+    # A post holds no control characters a reader wants; shown, one cannot rewrite a terminal or a clipboard.
+    text = printable(render_week(db, find_week(db, number, course).id, fmt, with_checks=not no_checks, shakiest=shakiest))
     if output is not None:
         from studylog.output_file import write_output
 
         write_output(output, text, database=db.path, force=force)
-        click.echo(f"wrote week {number} to {output}", err=True)
+        say(f"wrote week {number} to {output}", err=True)
     if clipboard:
         from studylog.blog.clipboard import copy_to_clipboard
 
         where = copy_to_clipboard(text)
         click.echo(f"copied {len(text)} characters to the clipboard (OSC 52 via {where})", err=True)
     if output is None and not clipboard:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False)  # printable already
 
 
 @click.command("import")
@@ -70,11 +73,11 @@ def import_post(db, file: Path, week_number: int | None, fmt: str, course: str |
     summary = store_post(db, post, dry_run=dry_run)
     verb = "would create" if dry_run else "created"
     course = f" ({summary.course})" if summary.course else ""
-    click.echo(
+    say(
         f"{verb} week {summary.week_number}{course} '{summary.title}': {summary.sections} sections, "
         f"{summary.questions} questions, {summary.links} links"
     )
     for old, new in summary.renamed:
-        click.echo(f"  question id '{old}' is taken; {'would import' if dry_run else 'imported'} it as '{new}'")
+        say(f"  question id '{old}' is taken; {'would import' if dry_run else 'imported'} it as '{new}'")
     if dry_run:
-        click.echo("\n".join(summary.outline))
+        say("\n".join(summary.outline))

@@ -9,7 +9,7 @@ import click
 from studylog.config import DB_ENV_VAR, database_path
 from studylog.errors import StudylogError
 from studylog.store.limits import SQLITE_INTEGERS, WEEK_NUMBERS
-from studylog.terminal import one_line
+from studylog.terminal import one_line, printable
 
 DB_HELP = f"Database file (default: ${DB_ENV_VAR}, else the user data folder)."
 COURSE_HELP = "The course (default: the course of the week created or changed last)."
@@ -47,6 +47,11 @@ def with_database(command):
         return ctx.invoke(command, db=db, **kwargs)
 
     return wrapper
+
+
+def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """click.echo for text that may hold stored or typed strings: control characters shown, not obeyed."""
+    click.echo(printable(text), err=err, nl=nl)
 
 
 def click_error(exc: StudylogError, exit_code: int | None = None) -> click.ClickException:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from studylog.commands import render
-from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, count, selected_week, with_database
+from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, count, say, selected_week, with_database
 from studylog.journal import demo as demo_service
 from studylog.journal import questions, weeks
 from studylog.journal.search import search as search_service
@@ -19,11 +19,11 @@ def demo(db, if_empty: bool) -> None:
     if if_empty and not demo_service.is_empty(db):
         return
     week, report = demo_service.load_demo_reporting(db)
-    click.echo(f"loaded demo week {week.number} ({week.title}) into {db.path}")
+    say(f"loaded demo week {week.number} ({week.title}) into {db.path}")
     if report.relinked:
-        click.echo(f"re-linked to week {week.number}: {', '.join(report.relinked)}")
+        say(f"re-linked to week {week.number}: {', '.join(report.relinked)}")
     for slug, why in report.skipped:
-        click.echo(f"kept your text of {slug}: {why}")
+        say(f"kept your text of {slug}: {why}")
 
 
 @click.group()
@@ -80,7 +80,7 @@ def week_new(db, number: int, title: str, course: str | None, start_date, end_da
         start_date=start_date.date() if start_date else None, end_date=end_date.date() if end_date else None,
     )
     made = f" from template '{template}'" if template else ""
-    click.echo(f"created week {created.number}{made}" + (f" in course '{created.course}'" if created.course else ""))
+    say(f"created week {created.number}{made}" + (f" in course '{created.course}'" if created.course else ""))
 
 
 @click.group()
@@ -108,7 +108,7 @@ def question_list(db, week_number: int | None, course: str | None, tag: str | No
     if not rows:
         click.echo("no questions")
     for row in rows:
-        render.console.print(f"{row.slug:<28} {render.escape(row.title)}", soft_wrap=True)
+        render.console.print(f"{render.escape(row.slug):<28} {render.escape(row.title)}", soft_wrap=True)
 
 
 @question.command("show")
@@ -133,7 +133,7 @@ def question_add(db, title, week_number, course, text, answer, tags, slug) -> No
     """Add a question titled TITLE."""
     week_id = selected_week(db, week_number, course)
     row = questions.add_question(db, title, text or title, answer, slug=slug, week_id=week_id, tags=tags)
-    click.echo(f"added question {row.slug}")
+    say(f"added question {row.slug}")
 
 
 @click.command()

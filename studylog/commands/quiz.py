@@ -12,7 +12,7 @@ from collections import Counter
 import click
 from fsrs import Rating
 
-from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, selected_week, with_database
+from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, say, selected_week, with_database
 from studylog.commands.render import console, escape
 from studylog.errors import StudylogError
 from studylog.quiz import feedback, stats
@@ -99,7 +99,7 @@ def quiz(db, week_number: int | None, course: str | None, tag: str | None, cram:
         return
     session = turns(db, clock(), week_id=week_id, tag=tag, cram=cram)
     if not session:
-        click.echo(nothing_due(db, clock(), week_id=week_id, tag=tag, cram_hint="--cram reviews now"))
+        say(nothing_due(db, clock(), week_id=week_id, tag=tag, cram_hint="--cram reviews now"))
         return
     ratings = Counter(_review(db, turn, clock, cram) for turn in session)
     click.echo("\nreviewed " + feedback.tally(ratings))

@@ -5,19 +5,19 @@ from __future__ import annotations
 import json
 
 import click
-from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from studylog.commands.console import TerminalConsole
 from studylog.journal.goal_items import outcome_phrase
 from studylog.tui.widgets.badge import badge  # plain rich: the verdict looks the same in the app and the CLI
 from studylog.journal.search import SearchHit
 from studylog.journal.weeks import WeekDetail, WeekSummary, date_range, week_title
 from studylog.store.models import Question
 
-console = Console(highlight=False)
+console = TerminalConsole(highlight=False)  # stored text reaches the terminal with its control characters shown
 
 
 

@@ -10,6 +10,8 @@ import json
 from collections import Counter
 
 from rich.console import Console, RenderableType
+
+from studylog.commands.console import TerminalConsole
 from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
@@ -29,7 +31,7 @@ PLURAL_VERDICTS = {"holds": "hold", "fails": "fail", "matches": "match", "differ
 
 def console_for_this_run() -> Console:
     """A console made per call, so it measures the terminal (or $COLUMNS) of this run."""
-    return Console(highlight=False)
+    return TerminalConsole(highlight=False)
 
 
 def grouped_print(console: Console, groups: dict[str, list[tuple[str, RenderableType]]]) -> None:

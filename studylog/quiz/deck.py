@@ -12,11 +12,12 @@ from studylog.quiz.scheduling import to_fsrs
 from studylog.store.database import Database
 from studylog.store.models import Card, Question, QuestionTag, Week
 from studylog.store.text import nfc
+from studylog.terminal import printable
 
 
 @dataclass(frozen=True)
 class QuizItem:
-    """One card to review, with the question it asks; plain data for the CLI and the TUI."""
+    """One card to review, with the question it asks (control characters shown); plain data for the CLI and the TUI."""
 
     card_id: int
     question_id: int
@@ -69,7 +70,8 @@ def deck(
             query = query.where(Card.due <= now)
         rows = s.exec(query.order_by(Card.due, Question.id)).all()
         return [
-            QuizItem(card.id, question.id, question.slug, question.title, question.question, question.answer, number, to_fsrs(card))
+            QuizItem(card.id, question.id, question.slug, *map(printable, (question.title, question.question, question.answer)),
+                     number, to_fsrs(card))
             for card, question, number in rows
         ]
 

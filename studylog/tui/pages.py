@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studylog.config import bundled_questions_dir, check_dirs
+from studylog.terminal import printable
 from studylog.tui import services
 from studylog.tui.rows import dates
 
@@ -82,8 +83,9 @@ class ReviewItem:
 
 
 def _item(cls, row):
-    """The fields of cls copied off an ORM row."""
-    return cls(**{field.name: getattr(row, field.name) for field in fields(cls)})
+    """The fields of cls copied off an ORM row, text with its control characters shown (terminal.printable)."""
+    values = {field.name: getattr(row, field.name) for field in fields(cls)}
+    return cls(**{name: printable(v) if isinstance(v, str) else v for name, v in values.items()})
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def week_page(db: Database, week_id: int) -> WeekPage:
     detail = services.weeks.week_detail(db, week_id)
     week = detail.week
     return WeekPage(
-        week.id, week.number, week.title, dates(week),
+        week.id, week.number, printable(week.title), dates(week),
         tuple(_item(SectionItem, s) for s in detail.sections),
         tuple(_item(QuestionItem, q) for q in detail.questions),
         tuple(_item(LinkItem, link) for link in detail.links),

@@ -1,4 +1,5 @@
-"""What the weeks and questions lists show, as plain dataclasses built from the services inside worker threads."""
+"""What the weeks and questions lists show, as plain dataclasses built from the services inside worker threads;
+stored text with its control characters shown (terminal.printable)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from studylog.terminal import printable
 from studylog.tui import services
 
 if TYPE_CHECKING:
@@ -54,7 +56,7 @@ def week_rows(db: Database) -> list[WeekRow]:
     for question in questions:
         by_week.setdefault(question.week_id, []).append(verdict_of[question.slug])
     return [
-        WeekRow(w.id, w.number, w.course, w.title, w.start_date, w.end_date, by_week.get(w.id, []))
+        WeekRow(w.id, w.number, printable(w.course), printable(w.title), w.start_date, w.end_date, by_week.get(w.id, []))
         for w in (summary.week for summary in services.weeks.list_weeks(db))
     ]
 
@@ -66,8 +68,8 @@ def question_rows(db: Database) -> list[QuestionRow]:
     verdict_of = services.results.verdicts(db, (q.slug for q in questions))
     return [
         QuestionRow(
-            q.id, q.slug, q.title, numbers.get(q.week_id),
-            tuple(services.questions.question_tags(db, q.id)), verdict_of[q.slug],
+            q.id, printable(q.slug), printable(q.title), numbers.get(q.week_id),
+            tuple(map(printable, services.questions.question_tags(db, q.id))), verdict_of[q.slug],
         )
         for q in questions
     ]

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from studylog.terminal import printable
 from studylog.tui import keys, services
 from studylog.tui.reporting import background
 from studylog.tui.screens.base import DataScreen
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
 
 def hit_label(hit: SearchHit) -> Text:
     """Where the hit is, then its snippet with the match reversed."""
-    before, match, after = hit.parts()
-    return Text.assemble((hit.where + "\n", "bold"), "  " + before, (match, "reverse"), after)
+    before, match, after = map(printable, hit.parts())
+    return Text.assemble((printable(hit.where) + "\n", "bold"), "  " + before, (match, "reverse"), after)
 
 
 class SearchScreen(DataScreen):
