@@ -14,6 +14,8 @@ from studylog.commands.common import DB_HELP, as_one_line, click_error
 from studylog.config import database_path
 from studylog.errors import StudylogError
 
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
+
 # name -> "module:attribute"; each area registers its commands here.
 COMMANDS = {
     "demo": "studylog.commands.journal:demo",
@@ -54,6 +56,11 @@ class LazyGroup(click.Group):
             raise click_error(exc) from None
         except click.ClickException as exc:
             raise as_one_line(exc) from exc.__cause__
+        except (KeyboardInterrupt, click.Abort) as exc:  # Ctrl-C, also in a prompt (which raises Abort)
+            if not isinstance(exc, KeyboardInterrupt) and not isinstance(exc.__context__, KeyboardInterrupt):
+                raise
+            click.echo("interrupted", err=True)  # every write is one transaction: nothing half-written stays
+            raise click.exceptions.Exit(INTERRUPTED) from None
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True)

@@ -140,3 +140,22 @@ def test_every_error_is_one_line_with_control_characters_shown(tmp_path, args, s
     errors = [line for line in result.output.splitlines() if line.startswith("Error")]
     assert len(errors) == 1 and shown in errors[0] and "\x1b" not in result.output
     assert result.output.rstrip().endswith(errors[0])
+
+
+def test_ctrl_c_exits_130_with_one_line(demo_db):
+    """A real process interrupted by SIGINT while it waits in a prompt (the quiz) ends with 130."""
+    import signal
+
+    process = subprocess.Popen([sys.executable, "-c", "from studylog.cli import main; main()", "--db", str(demo_db.path),
+                                "quiz"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        shown = b""
+        while b"your answer" not in shown:  # the first card is shown and the prompt waits for a line
+            chunk = process.stdout.read1(4096)
+            assert chunk, shown
+            shown += chunk
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130 and err.decode().strip().splitlines()[-1] == "interrupted", err
