@@ -13,14 +13,15 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from studylog.errors import StudylogError
+from studylog.terminal import one_line
 
 
 def described(exc: BaseException) -> str:
     """What to tell the user: a StudylogError's own text (written for them); for a bug, its type and first line."""
     if isinstance(exc, StudylogError):
-        return str(exc)
+        return one_line(str(exc))
     first = next(iter(str(exc).splitlines()), "")
-    return f"unexpected {type(exc).__name__}" + (f": {first}" if first else "")
+    return f"unexpected {type(exc).__name__}" + (f": {one_line(first)}" if first else "")
 
 
 @contextmanager

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from studylog.terminal import printable
 from studylog.tui import services
 from studylog.tui.widgets.vim import VimTable
 
@@ -50,12 +51,12 @@ class ClaimsTable(VimTable):
             key=run.check_id,
         )
         if run.message and run.status in ("error", "timeout"):  # a failed check shows why in its claims
-            self.add_row(Text("  " + run.message.splitlines()[-1], style="magenta"), "", "", "", "", "")
+            self.add_row(Text("  " + printable(run.message.splitlines()[-1]), style="magenta"), "", "", "", "", "")
         for index, claim in enumerate(run.claims):
             key = f"{run.check_id}#{index}"
             self.claims[key] = (run, claim)
             self.add_row(
-                Text("  " + claim.label),
+                Text("  " + printable(claim.label)),
                 Text(claim.verdict, style=VERDICT_STYLE.get(claim.verdict, "")),
                 services.display.format_computed(claim),
                 services.display.format_expected(claim),
