@@ -63,7 +63,7 @@ class StudylogApp(Saving, App[None]):
             database = services.database.open_database(self.db_path)
         except Exception as exc:  # without its database the app has nothing to show: end, saying why
             self.failure = described(exc)  # launch() raises it once the terminal is restored
-            self.call_from_thread(self.exit, return_code=1)
+            self.call_from_thread(self.exit, return_code=getattr(exc, "exit_code", 1))  # 4: the file cannot be used
             return
         self.post_message(self.DatabaseOpened(database, keymap))
 

@@ -14,4 +14,6 @@ def launch(db_path: Path) -> None:
     app = StudylogApp(db_path)
     app.run()
     if app.failure:
-        raise StudylogError(app.failure)
+        error = StudylogError(app.failure)
+        error.exit_code = app.return_code or 1  # the CLI exits with the failure's own code (errors.py)
+        raise error

@@ -69,5 +69,5 @@ async def test_a_file_that_is_not_a_database_ends_the_app_with_a_one_line_reason
     app = StudylogApp(path)
     async with app.run_test() as pilot:
         await settle(pilot)
-    assert app.return_code == 1
+    assert app.return_code == 4  # the database file cannot be used, as for every command
     assert app.failure.startswith(f"{path} is not an SQLite database")
