@@ -121,7 +121,7 @@ def test_a_read_only_database_is_read_and_every_write_refused_in_one_line(read_o
     assert listing.returncode == 0 and "네부캠 ai tech" in listing.stdout, listing.stderr
     post = tmp_path.parent / f"{tmp_path.name}-post.md"
     post.write_text("# [week9] 9주차\n\n## 회고\n\n좋았다\n", encoding="utf-8")
-    for args in (["week", "new", "9"], ["verify", "--force"], ["import", post], ["question", "add", "why?"]):
+    for args in (["week", "new", "9"], ["verify", "--force"], ["import", post]):
         result = studylog(read_only, *args)
         assert result.returncode == DATABASE_UNAVAILABLE, (args, result.stderr)
         assert result.stderr.count("\n") == 1 and "is read-only" in result.stderr, result.stderr
