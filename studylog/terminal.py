@@ -20,6 +20,17 @@ _VISIBLE = {code: _shown(code) for code in (*C0, 0x7F, *C1, *BIDI) if chr(code) 
 _ONE_LINE = {**_VISIBLE, ord("\n"): "\\n", ord("\t"): " ", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in (0x7F, *C1, *BIDI, 0x2028, 0x2029)}
+
+
+def json_text(value, indent: int | None = None) -> str:
+    """value as JSON with Korean kept as is, and every character a terminal would obey as a \\u escape
+    (json escapes C0 itself; C1, DEL and bidi controls it leaves raw when ensure_ascii is off)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_JSON_ESCAPES)
+
+
 def printable(text: str) -> str:
     """`text` with every control character but newline and tab written out (ESC as `\\x1b`)."""
     return text.translate(_VISIBLE)

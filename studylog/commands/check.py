@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from studylog.checks.templates import TEMPLATES
-from studylog.commands.common import with_database
+from studylog.commands.common import say, with_database
 from studylog.errors import NotFound, StudylogError
+from studylog.terminal import json_text
 
 TEMPLATE_HELP = "; ".join(f"{name}: {description}" for name, description in TEMPLATES.items())
 
@@ -45,8 +44,8 @@ def check_new(db, question: str, template: str, edit: bool) -> None:
 
     row = get_question(db, question)
     path = new_check(db.path, row.slug, row.question or row.title, template)
-    click.echo(f"wrote a {template} check for {row.slug}; fill in its expected value, then: studylog verify {row.slug}")
-    click.echo(str(path))
+    say(f"wrote a {template} check for {row.slug}; fill in its expected value, then: studylog verify {row.slug}")
+    say(str(path))
     if edit:
         _edit(path)
 
@@ -67,12 +66,12 @@ def check_list(db, question: str | None, as_json: bool) -> None:
         row = {"check": spec.check_id, "question": spec.question_slug, "file": str(spec.module), "line": spec.line,
                "question_in_database": spec.question_slug in known, "problem": spec.problem}
         if as_json:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            click.echo(json_text(row))
         else:
             note = f"  ({spec.problem})" if spec.problem else "" if row["question_in_database"] else "  (no such question in this database)"
-            click.echo(f"{spec.check_id:<32} {spec.question_slug:<28} {spec.module}:{spec.line}{note}")
+            say(f"{spec.check_id:<32} {spec.question_slug:<28} {spec.module}:{spec.line}{note}")
     if not specs and not as_json:
-        click.echo(f"no checks{f' of {question}' if question else ''}; write one with: studylog check new QUESTION")
+        say(f"no checks{f' of {question}' if question else ''}; write one with: studylog check new QUESTION")
 
 
 def _modules(db, key: str):
@@ -90,7 +89,7 @@ def _modules(db, key: str):
 def check_path(db, key: str) -> None:
     """Print the file of each module holding the checks of QUESTION (or the check with that id)."""
     for module in _modules(db, key):
-        click.echo(str(module))
+        say(str(module))
 
 
 @check.command("edit")

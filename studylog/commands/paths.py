@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import click
 
 from studylog.commands.common import DB_HELP
 from studylog.config import CONFIG_ENV_VAR, DB_ENV_VAR, KEYMAP_ENV_VAR, check_dir_sources, config_path, database_path, keymap_path
+from studylog.terminal import json_text, printable
 
 
 def _entry(path: Path, source: str) -> dict:
@@ -43,10 +43,10 @@ def paths(ctx: click.Context, as_json: bool, db_path: str | None) -> None:
     source = "--db" if explicit else f"${DB_ENV_VAR}" if os.environ.get(DB_ENV_VAR) else "the user data folder"
     found = all_paths(database_path(explicit), source)
     if as_json:
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        click.echo(json_text(found, indent=2))
         return
     for name, entries in found.items():
         for i, entry in enumerate(entries if isinstance(entries, list) else [entries]):
             label = name.replace("_", " ") if i == 0 else ""
             missing = "" if entry["exists"] else " (missing)"
-            click.echo(f"{label:<14}{entry['path']}{missing}  [{entry['source']}]")
+            click.echo(printable(f"{label:<14}{entry['path']}{missing}  [{entry['source']}]"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from studylog.commands.common import with_database
+from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, say, with_database
 
 
 @click.command("rename")
@@ -20,15 +20,15 @@ def question_rename(db, old: str, new: str) -> None:
     from studylog.journal.question_moves import rename_question
 
     row = rename_question(db, old, new)
-    click.echo(f"renamed {old} to {row.slug}")
+    say(f"renamed {old} to {row.slug}")
     for module in modules_of(db.path, old):
-        click.echo(f'{module}: still says question="{old}"; change it to question="{row.slug}"')
+        say(f'{module}: still says question="{old}"; change it to question="{row.slug}"')
 
 
 @click.command("move")
 @click.argument("key")
-@click.option("--week", "week_number", type=int, required=True, help="The week to move it to.")
-@click.option("--course", default=None, help="The course, when several have this week number.")
+@click.option("--week", "week_number", type=WEEK_NUMBER, required=True, help="The week to move it to.")
+@click.option("--course", default=None, help=COURSE_HELP)
 @with_database
 def question_move(db, key: str, week_number: int, course: str | None) -> None:
     """Move question KEY to week NUMBER (at its end, in no section), e.g. one whose week was deleted."""
@@ -36,7 +36,7 @@ def question_move(db, key: str, week_number: int, course: str | None) -> None:
     from studylog.journal.question_moves import move_question
 
     row = move_question(db, key, weeks.find_week(db, week_number, course).id)
-    click.echo(f"moved {row.slug} to week {week_number}")
+    say(f"moved {row.slug} to week {week_number}")
 
 
 @click.group("prompt")
@@ -65,7 +65,7 @@ def prompt_add(db, key: str, check_id: str, claim: str, text: str | None, unit: 
     if check_id not in checks:
         raise StudylogError(f"'{check_id}' is not a check of {slug} (its checks: {', '.join(sorted(checks)) or 'none'})")
     prompt = add_prompt(db, slug, text or f"{claim}?", check_id, claim, int(unit))
-    click.echo(f"added prompt to {slug}: {prompt.text}")
+    say(f"added prompt to {slug}: {prompt.text}")
 
 
 def register(group: click.Group) -> None:

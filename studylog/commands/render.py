@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 from rich.markup import escape
 from rich.padding import Padding
@@ -16,6 +14,7 @@ from studylog.tui.widgets.badge import badge  # plain rich: the verdict looks th
 from studylog.journal.search import SearchHit
 from studylog.journal.weeks import WeekDetail, WeekSummary, date_range, week_title
 from studylog.store.models import Question
+from studylog.terminal import json_text
 
 console = TerminalConsole(highlight=False)  # stored text reaches the terminal with its control characters shown
 
@@ -102,7 +101,7 @@ def print_links(detail: WeekDetail) -> None:
 
 def print_json_object(value) -> None:
     """Any JSON value, indented, Korean kept as is (not \\u escapes)."""
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    click.echo(json_text(value, indent=2))
 
 
 def print_hits(hits: list[SearchHit]) -> None:
