@@ -35,3 +35,12 @@ def test_printable_and_one_line_write_out_what_a_terminal_would_obey():
     assert printable(f"{C1}{BIDI}\x00\x7f") == "\\x9b31m\\u202e\\x00\\x7f"
     assert one_line("first\nsecond\r\nthird\u2028\t") == "first\\nsecond\\x0d\\nthird"
     assert printable("한글 ×→ \\x1b") == "한글 ×→ \\x1b"
+
+
+def test_json_output_escapes_what_a_terminal_would_obey_and_keeps_the_values(evil):
+    import json
+
+    result = CliRunner().invoke(cli, ["question", "list", "--json"])
+    assert result.exit_code == 0 and not RAW.findall(result.output)
+    (question,) = json.loads(result.output)
+    assert question["answer"] == f"answer {C1}" and question["question"] == f"question {OSC52}"
