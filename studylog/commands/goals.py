@@ -6,13 +6,11 @@ from dataclasses import asdict
 
 import click
 
-from studylog.commands.common import with_database
+from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, count, with_database
 from studylog.commands.render import print_json_object
 from studylog.journal import goal_review, goals, weeks
 from studylog.journal.goal_items import STATUSES, outcome_phrase
 from studylog.journal.goal_stats import goal_stats
-
-COURSE_HELP = "The course, when several have this week number."
 
 
 def goal_line(goal: goals.GoalView) -> str:
@@ -27,7 +25,7 @@ def goal() -> None:
 
 
 @goal.command("list")
-@click.option("--week", "week_number", type=int, default=None, help="Only the goals set in this week.")
+@click.option("--week", "week_number", type=WEEK_NUMBER, default=None, help="Only the goals set in this week.")
 @click.option("--course", default=None, help=COURSE_HELP)
 @click.option("--status", type=click.Choice(STATUSES), default=None, help="Only goals with this status.")
 @click.option("--json", "as_json", is_flag=True, help="Print the goals as a JSON list.")
@@ -56,7 +54,7 @@ def _set(status: str):
 
     command.__doc__ = f"Mark goals GOAL_ID… {status}" + (" (open again)." if status == "open" else ".")
     command = click.option("--note", default=None, help="A note on how it went, e.g. '이번주에 진행 못함' ('' clears it).")(command)
-    command = click.argument("goal_ids", nargs=-1, type=int, required=True)(command)
+    command = click.argument("goal_ids", nargs=-1, type=count(1), required=True)(command)
     return command
 
 
@@ -65,7 +63,7 @@ for _name, _status in (("done", "done"), ("partly", "partly"), ("drop", "dropped
 
 
 @goal.command("review")
-@click.argument("week_number", type=int)
+@click.argument("week_number", type=WEEK_NUMBER)
 @click.option("--course", default=None, help=COURSE_HELP)
 @with_database
 def goal_review_command(db, week_number, course) -> None:
@@ -83,7 +81,7 @@ def goal_review_command(db, week_number, course) -> None:
 
 
 @goal.command("carry")
-@click.argument("week_number", type=int)
+@click.argument("week_number", type=WEEK_NUMBER)
 @click.option("--course", default=None, help=COURSE_HELP)
 @with_database
 def goal_carry(db, week_number, course) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from studylog.commands.common import with_database
+from studylog.commands.common import WEEK_NUMBER, with_database
 from studylog.errors import StudylogError
 
 
@@ -48,7 +48,7 @@ def pack_list(db, as_json: bool) -> None:
 
 @pack.command("add")
 @click.argument("pack_ref", metavar="NAME|PATH")
-@click.option("--week", "weeks", type=int, multiple=True, help="Only this week's questions (repeatable).")
+@click.option("--week", "weeks", type=WEEK_NUMBER, multiple=True, help="Only this week's questions (repeatable).")
 @click.option("--course", default=None, help="Load under this course instead of the pack's own.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was done as one JSON object.")
 @with_database
@@ -83,7 +83,7 @@ def pack_add(db, pack_ref: str, weeks: tuple[int, ...], course: str | None, as_j
 
 @pack.command("export")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--week", type=int, default=None, help="Only this week's questions.")
+@click.option("--week", type=WEEK_NUMBER, default=None, help="Only this week's questions.")
 @click.option("--tag", default=None, help="Only questions with this tag.")
 @with_database
 def pack_export(db, folder: Path, week: int | None, tag: str | None) -> None:
