@@ -25,11 +25,12 @@ BLOCKED_S = 1.0  # a result waiting this long for the database: look for a check
 
 
 def preload(specs: Iterable[CheckSpec]) -> list[str]:
-    """The modules of torch and torchvision that the check modules' imports name, for the zygote to import
-    once; anything else (a helper, another library) each check imports in its own process."""
+    """The modules of torch, torchvision and studylog's own check helpers (counting, zoo) that the check modules'
+    imports name, for the zygote to import once; anything else (a helper, another library) each check imports
+    in its own process."""
     names = {"torch"}
     for module in {spec.module for spec in specs}:
-        names.update(n for n in source_facts(module).named_modules if n.split(".")[0] in SHARED)
+        names.update(n for n in source_facts(module).named_modules if n.split(".")[0] in (*SHARED, "studylog"))
     return sorted(names)
 
 
