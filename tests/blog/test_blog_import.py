@@ -265,3 +265,39 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(db, tmp_path):
     post.write_bytes("# [week3] 제목\n\n".encode() + b"caf\xe9\n")
     result = run("import", post)
     assert result.exit_code == 1 and f"{post}:3: expected UTF-8 text, found byte 0x" in result.output
+
+
+CAMPER_FORMS = """\
+# [week9] 피어세션
+
+## 토의 내용
+
+Q [캠퍼12]님 :  RPN 2k score?
+
+A : 배경인지 Object인지 구분하기 위해 2개로 진행
+
+Q: background를 augment하면 되는지
+
+초기 학습에서는 background가 detect된다.
+
+A: yolo에는 object loss가 있다.
+
+질문 : 초기화는 언제 하나?
+
+답 : activation과 관련이 있다.
+
+Q1) 덧셈인가요?
+
+답변: 가중치를 더한다.
+"""
+
+
+def test_the_question_forms_campers_write():
+    post, _ = parse_post(CAMPER_FORMS, "markdown")
+    assert [(q.title, q.answer) for q in post.questions] == [
+        ("RPN 2k score?", "배경인지 Object인지 구분하기 위해 2개로 진행"),
+        ("background를 augment하면 되는지", "yolo에는 object loss가 있다."),
+        ("초기화는 언제 하나?", "activation과 관련이 있다."),
+        ("덧셈인가요?", "가중치를 더한다."),
+    ]
+    assert post.questions[1].question == "초기 학습에서는 background가 detect된다."

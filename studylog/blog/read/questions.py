@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 
 from studylog.blog.post import PostQuestion
 
-QUESTION = re.compile(r"^Q\d*\.(?: |$)")
-ANSWER = re.compile(r"^A\d*\.(?: |$)")
+# `Q1.` as export writes it; campers also write `Q:`, `Q1)`, `Q [이름]님 :`, `질문 :` (answers `A:`, `A :`, `답:`, `답변:`).
+QUESTION = re.compile(
+    r"^(?:Q\d*\.(?: |$)|Q\s*\d*\s*[):：]\s*|Q\s*(?:\[[^\]\n]{1,30}\]|[^\s:\]\n]{1,20})\s*님\s*[:：]\s*|질문\s*\d*\s*[:：]\s*)"
+)
+ANSWER = re.compile(r"^(?:A\d*\.(?: |$)|A\s*\d*\s*[):：]\s*|답변?\s*[:：]\s*)")
 
 
 def _unlabelled(label: re.Pattern, text: str) -> list[str]:
