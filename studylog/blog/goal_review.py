@@ -17,10 +17,8 @@ def review_title(review: Review) -> str:
 
 def review_lines(review: Review) -> list[str]:
     """One line per goal, `N. text -> outcome`, and the count line."""
-    lines = [
-        f"{n}. {g.text} -> {outcome_phrase(g.status, g.note)}" + (CARRIED if g.id in review.carried else "")
-        for n, g in enumerate(review.goals, 1)
-    ]
+    lines = [_goal_line(n, g.text, outcome_phrase(g.status, g.note), g.id in review.carried)
+             for n, g in enumerate(review.goals, 1)]
     counts = review.counts
     lines.append("")
     lines.append(
@@ -28,6 +26,12 @@ def review_lines(review: Review) -> list[str]:
         f" · 진행 못함 {counts['open']}"
     )
     return lines
+
+
+def _goal_line(n: int, text: str, outcome: str, carried: bool) -> str:
+    """`N. text -> outcome`, marked as carried on unless the user's note already says so."""
+    line = f"{n}. {text} -> {outcome}"
+    return line + CARRIED if carried and CARRIED.strip(" ()") not in outcome else line
 
 
 def review_section(review: Review) -> PostSection | None:

@@ -19,12 +19,12 @@ import torch.nn as nn
 from studylog.checks import check, fill_in
 from studylog.checks.counting import build_on_meta, count_params
 
-EXPECTED = fill_in("the number of parameters, bias included")  # a number, such as 128
+EXPECTED = fill_in("the number of parameters, bias included")  # a whole number, worked out by hand
 
 
 @check("$check_id", question="$question")
 def parameters(ctx):
-    module = build_on_meta(lambda: nn.BatchNorm2d(64))  # the module the question is about
+    module = build_on_meta(lambda: nn.BatchNorm2d(64))  # replace with the module your question is about
     ctx.claim("parameters, bias included", count_params(module)).equals(EXPECTED)
     ctx.report("parameters, bias excluded", count_params(module, bias=False))
 '''),

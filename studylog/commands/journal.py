@@ -59,10 +59,10 @@ def week_show(db, number: int, course: str | None, as_json: bool) -> None:
 
 @week.command("new")
 @click.argument("number", type=WEEK_NUMBER)
-@click.option("--title", default="", help="The week's title.")
+@click.option("--title", default="", help="The week's title (default for the next week: the week before's, its number moved on).")
 @click.option("--course", default=None,
               help="Course or cohort, e.g. '네이버 부스트캠프 AI Tech 6기' (default: the course of the week created or changed last).")
-@click.option("--start", "start_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day, YYYY-MM-DD.")
+@click.option("--start", "start_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day, YYYY-MM-DD (default for the next week: the Monday after the week before).")
 @click.option("--end", "end_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last day, YYYY-MM-DD.")
 @click.option(
     "--template", "-t", default="", metavar="NAME",
@@ -71,14 +71,20 @@ def week_show(db, number: int, course: str | None, as_json: bool) -> None:
 )
 @with_database
 def week_new(db, number: int, title: str, course: str | None, start_date, end_date, template: str) -> None:
-    """Create week NUMBER, empty or from a template."""
-    from studylog.journal.week_start import start_week
+    """Create week NUMBER, empty or from a template.
+
+    When NUMBER is the course's next week, a title and dates not given are guessed as the app's `n`
+    form guesses them: the week before's title with its number moved on, the Monday–Friday after it."""
+    from studylog.journal.week_start import next_week, start_week
 
     course = (weeks.last_course(db) or "") if course is None else course
-    created = start_week(
-        db, number, template, course=course, title=title,
-        start_date=start_date.date() if start_date else None, end_date=end_date.date() if end_date else None,
-    )
+    start, end = (start_date.date() if start_date else None), (end_date.date() if end_date else None)
+    guess = next_week(db, course)
+    if guess.number == number > 1 and guess.course == course:  # a course's first week has nothing to go on
+        title = title or guess.title
+        if start is None and end is None:
+            start, end = guess.start_date, guess.end_date
+    created = start_week(db, number, template, course=course, title=title, start_date=start, end_date=end)
     made = f" from template '{template}'" if template else ""
     say(f"created week {created.number}{made}" + (f" in course '{created.course}'" if created.course else ""))
 

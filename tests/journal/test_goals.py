@@ -134,3 +134,16 @@ def test_a_goal_already_written_again_this_week_is_linked_not_repeated(db):
     carried, section_id = goal_review.carry(db, week2.id)
     assert sorted(g.text for g in carried) == ["운동", "코테"]
     assert sections.get_section(db, section_id).body == "1. 운동\n2. 코테"
+
+
+def test_a_note_that_already_says_carried_is_written_once(db):
+    """A user's note worded like the carried marker (the README's example) is not repeated by it."""
+    week1 = week_start.start_week(db, 1, "kpt")
+    sections.update_section(db, section_of(db, week1.id, "try").id, body="1. 논문 읽기")
+    cli_run(db, "week", "new", "2", "--template", "last")
+    goal = goals.week_goals(db, week1.id)[0]
+    cli_run(db, "goal", "partly", goal.id, "--note", "이번주 목표로 이어감")
+    cli_run(db, "goal", "carry", "2")
+    exported = cli_run(db, "export", "2", "--no-checks")
+    review_line = next(line for line in exported.splitlines() if "논문 읽기 ->" in line)
+    assert review_line.count("이번주 목표로 이어감") == 1

@@ -108,3 +108,21 @@ def test_one_broken_template_is_named_and_the_others_still_listed():
     assert result.exit_code == 1
     assert "good     yours    오늘 (질문)" in result.output
     assert f"Error: {folder / 'bad.md'}:1: expected a '# Section title' before any text" in result.output
+
+
+def test_week_new_guesses_the_next_weeks_title_and_dates_as_the_app_does(db):
+    """`week new N` for the course's next week takes the week before's title (number moved on) and the
+    Monday–Friday a week after its dates, unless they are given; a week further on gets no guess."""
+    runner = CliRunner()
+    base = ["--db", str(db.path)]
+    assert runner.invoke(cli, ["week", "new", "4", "--title", "네부캠 4주차 회고",
+                               "--start", "2023-11-27", "--end", "2023-12-01", *base]).exit_code == 0
+    assert runner.invoke(cli, ["week", "new", "5", "--template", "seed", *base]).exit_code == 0
+    five = weeks.find_week(db, 5, "")
+    assert (five.title, five.start_date, five.end_date) == ("네부캠 5주차 회고", date(2023, 12, 4), date(2023, 12, 8))
+    assert runner.invoke(cli, ["week", "new", "6", "--title", "my own", "--start", "2024-01-01", *base]).exit_code == 0
+    six = weeks.find_week(db, 6, "")
+    assert (six.title, six.start_date, six.end_date) == ("my own", date(2024, 1, 1), None)
+    assert runner.invoke(cli, ["week", "new", "9", *base]).exit_code == 0
+    nine = weeks.find_week(db, 9, "")
+    assert (nine.title, nine.start_date) == ("", None)
