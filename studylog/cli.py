@@ -33,6 +33,7 @@ COMMANDS = {
     "import": "studylog.commands.blog:import_post",
     "paths": "studylog.commands.paths:paths",
     "config": "studylog.commands.paths:paths",
+    "undo": "studylog.commands.trash:undo",
 }
 
 

@@ -28,7 +28,7 @@ def demo(db, if_empty: bool) -> None:
 
 @click.group()
 def week() -> None:
-    """List, show and create weeks."""
+    """List, show, create and delete weeks."""
 
 
 @week.command("list")
@@ -89,9 +89,31 @@ def week_new(db, number: int, title: str, course: str | None, start_date, end_da
     say(f"created week {created.number}{made}" + (f" in course '{created.course}'" if created.course else ""))
 
 
+@week.command("delete")
+@click.argument("number", type=int)
+@click.option("--course", default=None, help="The course, when several have this week number.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask first.")
+@with_database
+def week_delete(db, number: int, course: str | None, yes: bool) -> None:
+    """Delete week NUMBER with its sections and links (its questions stay, without a week); `studylog undo`
+    brings it all back."""
+    found = weeks.find_week(db, number, course)
+    confirm_delete(weeks.week_label(found), yes)
+    said_deleted(weeks.delete_week(db, found.id))
+
+
+def confirm_delete(label: str, yes: bool) -> None:
+    if not yes:
+        click.confirm(f"Delete {label}?", abort=True, err=True)
+
+
+def said_deleted(item) -> None:
+    say(f"deleted {item.label}; `studylog undo` brings it back")
+
+
 @click.group()
 def question() -> None:
-    """List, show, add, rename and move questions, and give them numeric quiz prompts."""
+    """List, show, add, rename, move and delete questions, and give them numeric quiz prompts."""
 
 
 @question.command("list")
@@ -140,6 +162,18 @@ def question_add(db, title, week_number, course, text, answer, tags, slug) -> No
     week_id = selected_week(db, week_number, course)
     row = questions.add_question(db, title, text or title, answer, slug=slug, week_id=week_id, tags=tags)
     say(f"added question {row.slug}")
+
+
+@question.command("delete")
+@click.argument("key")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask first.")
+@with_database
+def question_delete(db, key: str, yes: bool) -> None:
+    """Delete the question with id (slug) or number KEY, with its tags, quiz card and reviews; its check results
+    stay under its id. `studylog undo` brings it all back."""
+    row = questions.get_question(db, key)
+    confirm_delete(questions.question_label(row), yes)
+    said_deleted(questions.delete_question(db, row.id))
 
 
 @click.command()

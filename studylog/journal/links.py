@@ -7,6 +7,8 @@ from datetime import date
 from studylog.errors import NotFound
 from studylog.journal import ordering
 from studylog.journal.editing import apply_fields
+from studylog.journal.trash import Deleted, keep_for_undo
+from studylog.journal.weeks import week_label
 from studylog.store.database import Database
 from studylog.store.models import Link, Week
 
@@ -45,7 +47,10 @@ def move_link(db: Database, link_id: int, new_position: int) -> None:
         ordering.move(s, Link, Link.week_id, _get(s, link_id), new_position)
 
 
-def delete_link(db: Database, link_id: int) -> None:
-    """Delete a link and close the gap it leaves."""
+def delete_link(db: Database, link_id: int) -> Deleted:
+    """Delete a link, undoably (journal.trash), and close the gap it leaves."""
     with db.session() as s:
-        ordering.remove(s, Link, Link.week_id, _get(s, link_id))
+        link = _get(s, link_id)
+        deleted = keep_for_undo(s, link, "link", f"link '{link.title}' of {week_label(s.get(Week, link.week_id))}")
+        ordering.remove(s, Link, Link.week_id, link)
+        return deleted

@@ -10,6 +10,7 @@ from sqlmodel import delete, select
 from studylog.errors import NotFound, StudylogError
 from studylog.journal import ordering
 from studylog.journal.editing import apply_fields, ensure_unchanged
+from studylog.journal.trash import Deleted, keep_for_undo
 from studylog.store.database import Database
 from studylog.store.limits import SQLITE_INTEGERS
 from studylog.store.models import Question, QuestionTag, Week, utcnow
@@ -133,10 +134,18 @@ def list_questions(db: Database, week_id: int | None = None, tag: str | None = N
         return list(s.exec(query.order_by(Week.number, Question.position, Question.id)))
 
 
-def delete_question(db: Database, question_id: int) -> None:
-    """Delete a question with its tags and quiz card; its check results stay in the history."""
+def question_label(question: Question) -> str:
+    """A question named in full: `question <id>: <title>`."""
+    return f"question {question.slug}" + (f": {question.title}" if question.title else "")
+
+
+def delete_question(db: Database, question_id: int) -> Deleted:
+    """Delete a question with its tags, quiz card and reviews, undoably (journal.trash); its check results are
+    kept under its id, so an undo finds them again."""
     with db.session() as s:
         row = s.get(Question, question_id)
         if row is None:
             raise NotFound(f"no question with id {question_id}")
+        deleted = keep_for_undo(s, row, "question", question_label(row))
         s.delete(row)
+        return deleted

@@ -8,6 +8,8 @@ from studylog.errors import NotFound
 from studylog.journal import ordering
 from studylog.journal.editing import apply_fields, ensure_unchanged
 from studylog.journal.kinds import SECTION_KINDS  # noqa: F401  (re-exported: the kinds a section may have)
+from studylog.journal.trash import Deleted, keep_for_undo
+from studylog.journal.weeks import week_label
 from studylog.store.database import Database
 from studylog.store.models import Section, Week, utcnow
 
@@ -67,7 +69,12 @@ def move_section(db: Database, section_id: int, new_position: int) -> None:
         ordering.move(s, Section, Section.week_id, _get(s, section_id), new_position)
 
 
-def delete_section(db: Database, section_id: int) -> None:
-    """Delete a section and close the gap it leaves."""
+def delete_section(db: Database, section_id: int) -> Deleted:
+    """Delete a section, undoably (journal.trash), and close the gap it leaves; its questions stay in the week."""
     with db.session() as s:
-        ordering.remove(s, Section, Section.week_id, _get(s, section_id))
+        section = _get(s, section_id)
+        week = s.get(Week, section.week_id)
+        label = f"section '{section.title or section.kind}' of {week_label(week)}"
+        deleted = keep_for_undo(s, section, "section", label)
+        ordering.remove(s, Section, Section.week_id, section)
+        return deleted

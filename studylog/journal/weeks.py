@@ -12,6 +12,7 @@ from sqlmodel import func, select
 
 from studylog.errors import NotFound, StudylogError
 from studylog.journal.editing import apply_fields
+from studylog.journal.trash import Deleted, keep_for_undo
 from studylog.store.database import Database
 from studylog.store.limits import week_number
 from studylog.store.models import Link, Question, QuestionTag, Section, Week, utcnow
@@ -145,13 +146,20 @@ def _number_is_free(number: int, course: str) -> Iterator[None]:
         raise StudylogError(f"week {number} already exists" + (f" in course '{course}'" if course else "")) from None
 
 
-def delete_week(db: Database, week_id: int) -> None:
-    """Delete a week with its sections and links; its questions stay, without a week."""
+def week_label(week: Week) -> str:
+    """A week named in full, as a delete asks about it and an undo reports it: `week 4 of <course>: <title>`."""
+    return f"week {week.number}" + (f" of {week.course}" if week.course else "") + (f": {week.title}" if week.title else "")
+
+
+def delete_week(db: Database, week_id: int) -> Deleted:
+    """Delete a week with its sections and links, undoably (journal.trash); its questions stay, without a week."""
     with db.session() as s:
         week = s.get(Week, week_id)
         if week is None:
             raise NotFound(f"no week with id {week_id}")
+        deleted = keep_for_undo(s, week, "week", week_label(week))
         s.delete(week)
+        return deleted
 
 
 def week_detail(db: Database, week_id: int) -> WeekDetail:

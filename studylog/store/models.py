@@ -164,3 +164,17 @@ class ReviewLog(SQLModel, table=True):
     answer: str = ""
     correct: bool | None = None
     cram: bool = False
+
+
+class Trash(SQLModel, table=True):
+    """A deleted week, section, question or link with every row under it (journal/snapshot.py), so the
+    delete can be undone; written in the delete's own transaction. Ids are never reused (AUTOINCREMENT), so
+    `studylog undo ID` cannot restore an item other than the one listed."""
+
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str  # week | section | question | link
+    label: str = ""  # the item named in full, as the undo reports it
+    deleted_at: datetime = Field(default_factory=utcnow, index=True)
+    snapshot: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # JSON
