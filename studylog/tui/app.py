@@ -13,6 +13,7 @@ from textual.app import App
 from textual.message import Message
 
 from studylog.tui import keys, services
+from studylog.tui.deleting import Deleting
 from studylog.tui.drafts import DraftKey, Ledger
 from studylog.tui.reporting import background, described
 from studylog.tui.saving import Saving
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 # Only the weeks screen is needed for the first frame; the other screens are imported when first opened.
 
 
-class StudylogApp(Saving, App[None]):
+class StudylogApp(Saving, Deleting, App[None]):
     """The weekly log, its questions and their checks, over the database at db_path."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it too

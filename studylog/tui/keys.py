@@ -47,6 +47,7 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("app.questions", "2", "open_questions", "Questions", show=False),
         Key("app.quiz", "z", "open_quiz", "Quiz the due cards", show=False),
         Key("app.stats", "s", "open_stats", "Quiz stats", show=False),
+        Key("app.undo", "u", "undo", "Undo the last delete", show=False),
     ),
     "back": (Key("screen.back", "escape,h", "back", "Back"),),
     "table": _vim_moves("table", "scroll_top", "scroll_bottom", "select_cursor"),
@@ -64,7 +65,7 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("week.unnest-section", "less_than_sign", "nest_section(-1)", "Un-nest", show=False),
         Key("week.move-up", "K", "move_section(-1)", "Move up", show=False),
         Key("week.move-down", "J", "move_section(1)", "Move down", show=False),
-        Key("week.delete-section", "d", "delete_section", "Delete", show=False),
+        Key("week.delete-section", "d", "delete", "Delete the section or question", show=False),
         Key("week.new-question", "n", "new_question", "New question"),
         Key("week.quiz", "z", "quiz_week", "Quiz this week", show=False),
         Key("week.goal-done", "x", "goal_status('done')", "Goal done", show=False),
@@ -78,7 +79,10 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("links.add", "a", "add_link", "Add link"),
         Key("links.delete", "d", "delete_link", "Delete link"),
     ),
-    "questions": (Key("questions.filter", "f", "focus_filters", "Filter"),),
+    "questions": (
+        Key("questions.filter", "f", "focus_filters", "Filter"),
+        Key("questions.delete", "d", "delete_question", "Delete question", show=False),
+    ),
     "search": (
         Key("search.next", "down,ctrl+n", "move_hit(1)", "Next result", show=False),
         Key("search.previous", "up,ctrl+p", "move_hit(-1)", "Previous result", show=False),
@@ -92,6 +96,7 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("question.quiz-on-claim", "p", "quiz_on_claim", "Quiz on this claim (in the claims table)", show=False),
         Key("question.rename", "R", "rename_question", "Rename the question's id", show=False),
         Key("question.move", "M", "move_question", "Move to another week", show=False),
+        Key("question.delete", "d", "delete_question", "Delete question", show=False),
     ),
     "quiz": (
         Key("quiz.next", "enter", "next_card", "Next card"),

@@ -26,6 +26,7 @@ class WeekRow:
     start_date: date | None
     end_date: date | None
     verdicts: list[str]
+    sections: int = 0
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,11 @@ def week_rows(db: Database) -> list[WeekRow]:
     for question in questions:
         by_week.setdefault(question.week_id, []).append(verdict_of[question.slug])
     return [
-        WeekRow(w.id, w.number, printable(w.course), printable(w.title), w.start_date, w.end_date, by_week.get(w.id, []))
-        for w in (summary.week for summary in services.weeks.list_weeks(db))
+        WeekRow(
+            w.id, w.number, printable(w.course), printable(w.title), w.start_date, w.end_date, by_week.get(w.id, []),
+            summary.sections,
+        )
+        for summary, w in ((summary, summary.week) for summary in services.weeks.list_weeks(db))
     ]
 
 

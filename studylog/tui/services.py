@@ -22,6 +22,7 @@ MODULES = {
     "question_moves": "studylog.journal.question_moves",
     "links": "studylog.journal.links",
     "search": "studylog.journal.search",
+    "trash": "studylog.journal.trash",
     "discovery": "studylog.checks.discovery",
     "authoring": "studylog.checks.authoring",
     "results": "studylog.checks.results",
@@ -37,7 +38,7 @@ MODULES = {
 
 if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from studylog.checks import authoring, discovery, display, results, runner  # noqa: F401
-    from studylog.journal import goal_review, goals, links, question_moves, questions, search, sections, templates, week_start, weeks  # noqa: F401
+    from studylog.journal import goal_review, goals, links, question_moves, questions, search, sections, templates, trash, week_start, weeks  # noqa: F401,E501
     from studylog.quiz import feedback, prompts, report, reviews, session, stats  # noqa: F401
     from studylog.store import database  # noqa: F401
 

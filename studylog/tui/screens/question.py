@@ -124,6 +124,15 @@ class QuestionScreen(CheckAuthoring, QuestionCommands, DataScreen):
         for area in self.query(DraftArea):
             area.request_save()
 
+    def action_delete_question(self) -> None:
+        """Delete this question (what its editors hold is saved first, so an undo brings it back) and go back."""
+        if self.page is not None:
+            self.app.confirm_delete_question(self.page.question, list(self.query(DraftArea)), self._gone)
+
+    def _gone(self, _deleted) -> None:
+        if self.is_attached and self is self.app.screen:
+            self.dismiss()
+
     def action_run_checks(self) -> None:
         panel = self.query_one(CheckPanel)
         if self.page is None or panel.is_running:

@@ -32,6 +32,7 @@ class QuestionsScreen(DataScreen):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[QuestionRow] = []
+        self.select: str | None = None  # the question to put the cursor on once loaded (one just restored)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,12 +73,14 @@ class QuestionsScreen(DataScreen):
     def _show(self) -> None:
         table = self.query_one(VimTable)
         selected = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
+        selected, cursor_row = self.select or selected, table.cursor_row
+        self.select = None
         table.clear()
         for row in self._filtered():
             table.add_row(
                 str(row.week_number or "—"), badge.badge(row.verdict), ", ".join(row.tags), row.title, key=str(row.id)
             )
-        table.move_to_key(selected or "")
+        table.move_to_key(selected or "", cursor_row)  # a deleted question's row: its neighbour, which took its place
 
     def _filtered(self) -> list[QuestionRow]:
         week = self.query_one("#filter-week", Select)
@@ -93,6 +96,19 @@ class QuestionsScreen(DataScreen):
 
     def action_focus_filters(self) -> None:
         self.query_one("#filter-week", Select).focus()
+
+    def action_delete_question(self) -> None:
+        table = self.query_one(VimTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            question = next(row for row in self.rows if str(row.id) == key)
+            self.app.confirm_delete_question(question, then=lambda _deleted: self.load())
+
+    def show_restored(self, kind: str, row_id: int) -> None:
+        """After an undo: list the questions again, on the question that came back."""
+        if kind == "question":
+            self.select = str(row_id)
+        self.load()
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -11,7 +11,7 @@ from studylog.journal.kinds import KIND_NAMES
 from studylog.tui import services
 from studylog.tui.drafts import DraftKey, Edit
 from studylog.tui.reporting import background
-from studylog.tui.screens.dialogs import ConfirmScreen, Field, FormScreen, ask
+from studylog.tui.screens.dialogs import Field, FormScreen, ask
 from studylog.tui.widgets.week_outline import WeekOutline, option_id, parse_option_id, section_label
 
 if TYPE_CHECKING:
@@ -87,24 +87,25 @@ class SectionCommands:
         finally:
             self.app.call_from_thread(self.load, option_id("section", section.id))
 
-    def action_delete_section(self) -> None:
-        if section := self._current_section():
-            lines = self.editor(section.id).text.splitlines()
+    def action_delete(self) -> None:
+        """Delete the highlighted section (its text first saved, so an undo brings it back) or question."""
+        option = self.query_one(WeekOutline).highlighted_option
+        kind, row_id = parse_option_id(option.id) if option and option.id else ("", None)
+        if kind == "question":
+            question = next(q for q in self.page.questions if q.id == row_id)
+            self.app.confirm_delete_question(question, then=lambda _deleted: self.load())
+        elif section := self._current_section():
+            area = self.editor(section.id)
+            lines = area.text.splitlines()
             detail = f"Its {len(lines)} lines of text go with it." if lines else "It has no text."
-            question = f"Delete the section '{section_label(section)}'?"
-            self.app.push_screen(ConfirmScreen(question, detail), partial(self._confirmed_delete, section))
+            label = f"the section '{section_label(section)}' of week {self.page.number}"
+            delete = partial(services.sections.delete_section, self.app.database, section.id)
+            self.app.confirm_delete(label, detail, delete, [area], then=lambda _deleted: self._forget(area))
 
-    def _confirmed_delete(self, section: SectionItem, confirmed: bool | None) -> None:
-        if confirmed:
-            self.editor(section.id).discard()
-            self._delete(section)
-
-    @background(group="week-write")
-    def _delete(self, section: SectionItem) -> None:
-        try:
-            services.sections.delete_section(self.app.database, section.id)
-        finally:
-            self.app.call_from_thread(self.load)
+    def _forget(self, area) -> None:
+        """The section is gone: drop its editor (an undo makes a new one from what was saved), read the week again."""
+        area.remove()
+        self.load()
 
     def action_new_question(self, values: dict[str, str] | None = None, error: str = "") -> None:
         values = values or {}

@@ -158,6 +158,10 @@ class WeekScreen(SectionCommands, GoalCommands, DataScreen):
         for area in self.query(DraftArea):
             area.request_save()
 
+    def show_restored(self, kind: str, row_id: int) -> None:
+        """After an undo: read the week again, on the section or question that came back."""
+        self.load(option_id(kind, row_id) if kind in ("section", "question") else None)
+
     def action_quiz_week(self) -> None:
         if self.page is not None:
             self.app.action_open_quiz(self.page.number)

@@ -16,7 +16,7 @@ from studylog.tui import keys, rows, services
 from studylog.tui.reporting import background, post_if_current
 from studylog.tui.rows import WeekRow
 from studylog.tui.screens.base import DataScreen
-from studylog.tui.screens.dialogs import ConfirmScreen, ask
+from studylog.tui.screens.dialogs import ask
 from studylog.tui.screens.week_form import next_week_values, parse_week, values_of, week_form
 from studylog.tui.widgets import badge
 from studylog.tui.widgets.vim import VimTable
@@ -37,6 +37,7 @@ class WeeksScreen(DataScreen):
         super().__init__()
         self.rows: dict[str, WeekRow] = {}
         self.next_week: dict[str, str] = {}
+        self.select: str | None = None  # the week to put the cursor on once loaded (one just restored)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -61,6 +62,8 @@ class WeeksScreen(DataScreen):
     def on_weeks_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one(VimTable)
         selected = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
+        selected, cursor_row = self.select or selected, table.cursor_row
+        self.select = None
         table.clear()
         self.rows = {str(row.id): row for row in message.rows}
         self.next_week = message.next_week
@@ -73,7 +76,7 @@ class WeeksScreen(DataScreen):
                 key=key, height=2 if row.course else 1,
             )
         table.loading = False
-        table.move_to_key(selected or "")
+        table.move_to_key(selected or "", cursor_row)  # a deleted week's row: its neighbour, which took its place
         self.query_one("#weeks-empty").display = not self.rows
 
     @on(DataTable.RowSelected)
@@ -128,17 +131,15 @@ class WeeksScreen(DataScreen):
 
     def action_delete_week(self) -> None:
         if row := self._current():
-            question = f"Delete week {row.number} with its sections and links?"
-            detail = "Its questions stay, without a week." if row.verdicts else ""
-            self.app.push_screen(ConfirmScreen(question, detail), partial(self._delete, row.id))
+            sections = f"{row.sections} section{'s' if row.sections > 1 else ''} and " if row.sections else ""
+            detail = f"Its {sections}study links go with it."
+            if row.verdicts:
+                detail += f" Its {len(row.verdicts)} questions stay, without a week."
+            delete = partial(services.weeks.delete_week, self.app.database, row.id)
+            self.app.confirm_delete(services.weeks.week_label(row), detail, delete, then=lambda _deleted: self.load())
 
-    def _delete(self, week_id: int, confirmed: bool | None) -> None:
-        if confirmed:
-            self._delete_week(week_id)
-
-    @background(group="weeks-write")
-    def _delete_week(self, week_id: int) -> None:
-        try:
-            services.weeks.delete_week(self.app.database, week_id)
-        finally:
-            self.app.call_from_thread(self.load)
+    def show_restored(self, kind: str, row_id: int) -> None:
+        """After an undo: list the weeks again, on the week that came back."""
+        if kind == "week":
+            self.select = str(row_id)
+        self.load()

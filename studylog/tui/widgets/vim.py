@@ -30,10 +30,10 @@ class VimTable(DataTable):
             column.content_width = max(column.content_width, *(cell_len(line) for line in plain.splitlines() or [""]))
         return row_key
 
-    def move_to_key(self, row_key: str) -> None:
-        """Put the cursor on the row with this key, when it is there."""
-        if row_key in self.rows:
-            self.move_cursor(row=self.get_row_index(row_key))
+    def move_to_key(self, row_key: str, fallback_row: int = 0) -> None:
+        """Put the cursor on the row with this key, when it is there; else on fallback_row (or the last row)."""
+        if self.row_count:
+            self.move_cursor(row=self.get_row_index(row_key) if row_key in self.rows else min(fallback_row, self.row_count - 1))
 
 
 class VimOptionList(OptionList):

@@ -38,7 +38,9 @@ class WeekOutline(VimOptionList):
     """Highlighting an entry shows it beside the outline; Enter edits a section or opens a question."""
 
     def show_page(self, page: WeekPage, keep: str | None = None) -> None:
-        """Rebuild from page, keeping the highlight on the option id `keep` when it is still there."""
+        """Rebuild from page, keeping the highlight on the option id `keep` when it is still there, else at the same
+        place (a deleted entry's neighbour)."""
+        previous = self.highlighted
         self.clear_options()
         if page.review is not None:
             self._show_review(page.review)
@@ -54,8 +56,11 @@ class WeekOutline(VimOptionList):
             for question in unplaced:
                 self.add_option(self._question_option(question, page.verdicts, "  "))
         self.add_option(Option(Text(f"Study links ({len(page.links)})", style="italic"), id=LINKS_ID))
-        first = next((i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), 0)
-        self.highlighted = self.get_option_index(keep) if keep and self.has(keep) else first
+        enabled = [i for i in range(self.option_count) if not self.get_option_at_index(i).disabled]
+        if keep and self.has(keep):
+            self.highlighted = self.get_option_index(keep)
+        else:  # the first entry when first shown; else the same place: a deleted entry's neighbour
+            self.highlighted = enabled[0] if previous is None else next((i for i in enabled if i >= previous), enabled[-1])
 
     def _show_review(self, review: ReviewItem) -> None:
         """Last week's goals first, each with its status, under a line saying how many are left."""
