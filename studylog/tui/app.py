@@ -55,6 +55,8 @@ class StudylogApp(Saving, Deleting, App[None]):
         return WeeksScreen()
 
     def on_mount(self) -> None:
+        if not self.is_headless:  # a real terminal (tests under Pilot leave the test runner's signals alone)
+            self.catch_termination()
         self.call_after_refresh(self._open_database)
 
     @background(group="database", exclusive=True)

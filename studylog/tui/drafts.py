@@ -77,6 +77,12 @@ class Ledger:
         self._seen: dict[tuple[str, int], datetime] = {}
         self._saving: dict[tuple[str, int], threading.Lock] = {}
         self._weeks: dict[tuple[str, int], int] = {}
+        self._closed = False
+
+    def close(self) -> None:
+        """The app is ending and every editor has saved: a save still queued (older text) writes nothing."""
+        with self._lock:
+            self._closed = True
 
     def read(self, table: str, row_id: int, updated_at: datetime, week_id: int | None = None) -> None:
         """The editor now shows this row as saved at updated_at; week_id is where its text goes back if the row
@@ -94,6 +100,8 @@ class Ledger:
             saving = self._saving.setdefault(row_key, threading.Lock())
         with saving:
             with self._lock:
+                if self._closed:
+                    return None
                 expected = None if overwrite else self._seen.get(row_key)
             try:
                 row = update(db, edit.key.row_id, expected_updated_at=expected, **{edit.key.field: edit.text})

@@ -17,3 +17,5 @@ def launch(db_path: Path) -> None:
         error = StudylogError(app.failure)
         error.exit_code = app.return_code or 1  # the CLI exits with the failure's own code (errors.py)
         raise error
+    if app.return_code:  # 128 + N after signal N (SIGHUP, SIGTERM), with every editor saved
+        raise SystemExit(app.return_code)

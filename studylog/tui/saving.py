@@ -5,6 +5,8 @@ Mixed into StudylogApp, which provides `database`, `db_path`, `failure`, `ledger
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -99,19 +101,34 @@ class Saving:
             area.replace_text(both.text)
         self.save(both, area)
 
+    def unsaved(self) -> list[tuple[DraftArea, Edit]]:
+        """Every editor on every screen that holds unsaved text, with the edit that would save it."""
+        return [
+            (area, edit) for screen in self.screen_stack for area in screen.query("DraftArea") if (edit := area.unsaved_edit())
+        ]
+
     async def action_quit(self) -> None:
         """Save every editor on every screen, then leave; stay if a save meets a conflict or fails."""
-        pending = [
-            (area, edit)
-            for screen in self.screen_stack
-            for area in screen.query("DraftArea")
-            if (edit := area.unsaved_edit())
-        ]
-        for area, edit in pending:
+        for area, edit in self.unsaved():
             if not await self.save(edit, area, quitting=True).wait():
                 return  # settle the refused save first: a conflict stays; a deleted row's text, once settled, quits
             area.mark_saved(edit.text)
         self.exit()
+
+    def catch_termination(self) -> None:
+        """Closing the terminal (SIGHUP) or a polite kill (SIGTERM) ends the app the way ctrl+q does, saving first."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(signum, self._terminated, signum)
+
+    def _terminated(self, signum: int) -> None:
+        """Save every editor now, on this thread (no dialog can be answered any more: text the database refuses
+        goes to <db>.unsaved.md), then exit with 128 + the signal's number, as a process killed by it would."""
+        for area, edit in self.unsaved():
+            self.save_at_exit(edit)
+            area.mark_saved(edit.text)
+        self.ledger.close()  # a save queued before the signal holds older text: it must not land after these
+        self.exit(return_code=128 + signum)
 
     def save_at_exit(self, edit: Edit) -> None:
         """The app is ending (a crash) with this text unsaved: save it now, on this thread; text the database
