@@ -127,6 +127,9 @@ class Saving:
         for area, edit in self.unsaved():
             self.save_at_exit(edit)
             area.mark_saved(edit.text)
+        for screen in self.screen_stack:
+            for check_editor in screen.query("CheckEditor"):
+                check_editor.write()  # a check module is a file: written where it is, as ctrl+s would
         self.ledger.close()  # a save queued before the signal holds older text: it must not land after these
         self.exit(return_code=128 + signum)
 

@@ -38,7 +38,7 @@ def test_a_question_deleted_from_the_cli_comes_back_by_its_id_in_the_list(demo_d
     listing = run("undo", "--list")
     assert listing.exit_code == 0
     lines = listing.output.splitlines()
-    assert "question flops-vs-complexity" in lines[0] and "with 3 tags" in lines[1]
+    assert "question flops-vs-complexity" in lines[0] and "3 tags" in lines[1]
     older = json.loads(run("undo", "--list", "--json").output)[1]
 
     restored = json.loads(run("undo", str(older["id"]), "--json").output)
