@@ -46,10 +46,12 @@ class QuestionScreen(CheckAuthoring, QuestionCommands, DataScreen):
     class RunEnded(Message):
         cancelled: bool
 
-    def __init__(self, question_id: int, highlight: str = "") -> None:
+    def __init__(self, question_id: int, highlight: str = "", *, new: bool = False) -> None:
+        """new: the question was just created: its text takes the focus, ready for more (Tab: the answer)."""
         super().__init__()
         self.question_id = question_id
         self.highlight = highlight
+        self.new = new
         self.page: QuestionPage | None = None
         self.cancel_run = threading.Event()
         self.rerun_wanted = False
@@ -99,13 +101,18 @@ class QuestionScreen(CheckAuthoring, QuestionCommands, DataScreen):
     def _mount_editors(self, page: QuestionPage) -> None:
         self.app.ledger.read("question", page.question.id, page.question.updated_at, page.question.week_id)
         for field in ("question", "answer"):
-            area = DraftArea(DraftKey("question", page.question.id, field), getattr(page.question, field), id=field)
+            key, text = DraftKey("question", page.question.id, field), getattr(page.question, field)
+            area = DraftArea(key, text, id=field, append=True)
             area.border_title = field.capitalize()
             self.query_one("#question-body").mount(area, before=self.query_one(CheckPanel))
         self.call_after_refresh(self._show_highlight)
 
     def _show_highlight(self) -> None:
-        """Select the search match, in the question or else the answer, when the screen was opened on one."""
+        """Select the search match, in the question or else the answer, when the screen was opened on one; a
+        question just created: focus its text."""
+        if self.new:
+            self.new = False
+            self.query_one("#question", DraftArea).focus()
         term = self.highlight.lower()
         area = next((a for a in self.query(DraftArea) if term and term in a.text.lower()), None)
         if area is not None:

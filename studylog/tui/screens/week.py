@@ -152,7 +152,7 @@ class WeekScreen(SectionCommands, GoalCommands, DataScreen):
     def opened_question(self, question_id: int) -> None:
         """A question was added here: show it in the outline and open it."""
         self.load()
-        self.app.open_page(QuestionScreen(question_id))
+        self.app.open_page(QuestionScreen(question_id, new=True))
 
     def action_save(self) -> None:
         for area in self.query(DraftArea):

@@ -11,6 +11,7 @@ from textual.widgets.text_area import Selection
 from studylog.tui.drafts import DraftKey, Edit
 
 AUTOSAVE_SECONDS = 3.0
+EDITING_KEYS = {"enter", "tab", "backspace", "delete", "ctrl+v"}  # keys that would replace a selection
 
 
 class DraftArea(TextArea):
@@ -32,11 +33,17 @@ class DraftArea(TextArea):
         def control(self) -> DraftArea:
             return self.area
 
-    def __init__(self, key: DraftKey, text: str, *, language: str | None = "markdown", **kwargs) -> None:
+    def __init__(
+        self, key: DraftKey, text: str, *, language: str | None = "markdown", append: bool = False, **kwargs
+    ) -> None:
+        """append: focus arriving with the cursor still at the top puts it at the end, where more text goes (a
+        question's text and answer: Tab into one must not put what is typed before what is there)."""
         super().__init__(text, language=language, soft_wrap=True, **kwargs)
         self.key = key
         self.saved_text = text
         self._requested_text = text
+        self.append = append
+        self._jump: Selection | None = None  # a search match selected by highlight(), not by the user
 
     def on_mount(self) -> None:
         self.set_interval(AUTOSAVE_SECONDS, self.request_save)
@@ -71,8 +78,24 @@ class DraftArea(TextArea):
         if at < 0:
             return
         start = self.document.get_location_from_index(at)
-        self.selection = Selection(start, self.document.get_location_from_index(at + len(term)))
+        self.selection = self._jump = Selection(start, self.document.get_location_from_index(at + len(term)))
         self.scroll_cursor_visible(center=True)
+
+    def on_key(self, event) -> None:
+        """Runs before TextArea's own key handling: a key that would type over the search match shown selected
+        types after it instead, so one keystroke never replaces text the user did not select."""
+        if self._jump is not None and self.selection == self._jump and (event.is_printable or event.key in EDITING_KEYS):
+            self.selection = Selection.cursor(self._jump.end)
+        self._jump = None
+
+    def on_paste(self, _event) -> None:
+        if self._jump is not None and self.selection == self._jump:
+            self.selection = Selection.cursor(self._jump.end)
+        self._jump = None
+
+    def on_focus(self) -> None:
+        if self.append and self._jump is None and self.selection == Selection.cursor((0, 0)):
+            self.move_cursor(self.document.end)
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         self._show_state()
