@@ -125,4 +125,4 @@ async def test_a_question_deleted_on_its_screen_comes_back_with_what_was_typed(d
         assert "flops-vs-complexity" not in [q.slug for q in list_questions(demo_db)]
         await pilot.press("u")
         await settle(pilot)
-    assert get_question(demo_db, "flops-vs-complexity").answer.startswith("덧붙임 ")
+    assert get_question(demo_db, "flops-vs-complexity").answer.endswith("덧붙임 ")  # Tab into it: typed at the end
