@@ -138,16 +138,16 @@ def test_a_table_added_by_a_later_migration_is_covered(db):
     """Undo reads what hangs under a row from the schema's foreign keys, not from a list in its code."""
     with db.session() as s:
         s.connection().exec_driver_sql(
-            "CREATE TABLE goal (id INTEGER PRIMARY KEY, week_id INTEGER NOT NULL REFERENCES week(id) ON DELETE CASCADE, "
+            "CREATE TABLE margin_note (id INTEGER PRIMARY KEY, week_id INTEGER NOT NULL REFERENCES week(id) ON DELETE CASCADE, "
             "section_id INTEGER REFERENCES section(id) ON DELETE SET NULL, text TEXT)"
         )
     week = weeks.create_week(db, 1)
     section = sections.add_section(db, week.id, "goals")
     with db.session() as s:
-        s.connection().exec_driver_sql("INSERT INTO goal (week_id, section_id, text) VALUES (?, ?, '논문 읽기')", (week.id, section.id))
+        s.connection().exec_driver_sql("INSERT INTO margin_note (week_id, section_id, text) VALUES (?, ?, '논문 읽기')", (week.id, section.id))
     before = every_row(db)
     weeks.delete_week(db, week.id)
-    assert every_row(db)["goal"] == []
+    assert every_row(db)["margin_note"] == []
     trash.undo(db)
     assert every_row(db) == before
 

@@ -15,6 +15,7 @@ def run(*args, answers: str | None = None):
 
 
 def test_a_week_deleted_from_the_cli_comes_back_with_undo(demo_db):
+    before = [(s.week.number, s.sections, s.questions) for s in weeks.list_weeks(demo_db)]
     refused = run("week", "delete", "4", answers="n\n")
     assert refused.exit_code == 1
     assert "Delete week 4 of 네이버 부스트캠프 AI Tech 6기: 네부캠 ai tech 4주차 회고?" in refused.output
@@ -29,7 +30,7 @@ def test_a_week_deleted_from_the_cli_comes_back_with_undo(demo_db):
     restored = run("undo")
     assert restored.exit_code == 0
     assert "restored week 4 of 네이버 부스트캠프 AI Tech 6기: 네부캠 ai tech 4주차 회고 with 12 sections, 5 links" in restored.output
-    assert [(s.week.number, s.sections, s.questions) for s in weeks.list_weeks(demo_db)] == [(4, 12, 3)]
+    assert [(s.week.number, s.sections, s.questions) for s in weeks.list_weeks(demo_db)] == before
 
 
 def test_a_question_deleted_from_the_cli_comes_back_by_its_id_in_the_list(demo_db):
