@@ -38,11 +38,7 @@ MODULES = {
 
 if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from studylog.checks import authoring, discovery, display, results, runner  # noqa: F401
-<<<<<<< HEAD
     from studylog.journal import goal_review, goals, links, question_moves, questions, search, sections, templates, trash, week_start, weeks  # noqa: F401,E501
-=======
-    from studylog.journal import goal_review, goals, links, questions, search, sections, templates, trash, week_start, weeks  # noqa: F401,E501
->>>>>>> 40511f1 (After the rebase on the goals work: the trash migration is 0006; the outline keeps a deleted entry's place (its neighbour) and otherwise starts on the first entry that can be highlighted; a question screen entered with Tab types at the end (the delete test expects that); help snapshot regenerated)
     from studylog.quiz import feedback, prompts, report, reviews, session, stats  # noqa: F401
     from studylog.store import database  # noqa: F401
 
