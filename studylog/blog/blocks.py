@@ -1,4 +1,8 @@
-"""The blocks a post is laid out in, independent of Markdown or HTML; each writer renders them all."""
+"""The blocks a post is laid out in, independent of Markdown or HTML; each writer renders them all.
+
+Prose and Lead text is Markdown (the user's, as typed); Heading and Item text is plain and escaped by
+each writer.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Lead:
-    """Prose whose first paragraph starts with a fixed label (`Q1.`, `A1.`), kept apart from the user's text."""
+    """Markdown led by a fixed label (`Q1.`, `A1.`), kept apart from the user's text."""
 
     label: str
     text: str
@@ -52,10 +56,12 @@ class Fold:
 
 @dataclass(frozen=True)
 class Marker:
-    """A hidden marker (see meta.py) that tells import what the next blocks are."""
+    """A hidden marker (see meta.py) that tells import what the next blocks are; `source` (the Markdown
+    of a body, question or answer) is written only into HTML, where import cannot read it back otherwise."""
 
     name: str
     data: dict | None = None
+    source: dict | None = None
 
 
 Block = Heading | Prose | Lead | Code | Items | Fold | Marker

@@ -27,7 +27,7 @@ def build_post(db: Database, week_id: int, *, with_checks: bool = True) -> Post:
     def post_question(q) -> PostQuestion:
         return PostQuestion(
             title=q.title, question=q.question, answer=q.answer, slug=q.slug,
-            tags=list(detail.tags.get(q.id, [])), status=q.status, runs=runs.get(q.slug, []),
+            tags=list(detail.tags.get(q.id, [])), status=q.status, asker=q.asker, runs=runs.get(q.slug, []),
         )
 
     sections = [

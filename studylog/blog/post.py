@@ -42,6 +42,7 @@ class PostQuestion:
     slug: str = ""
     tags: list[str] = field(default_factory=list)
     status: str = ""
+    asker: str = ""
     runs: list = field(default_factory=list)
 
 

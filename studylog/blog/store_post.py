@@ -103,7 +103,7 @@ def _add(s: Session, post: Post, slugs: list[str]) -> None:
         for q in source.questions:
             question = Question(
                 slug=next(ids), week_id=week.id, section_id=section.id, position=position,
-                title=q.title, question=q.question, answer=q.answer, status=q.status or "open",
+                title=q.title, question=q.question, answer=q.answer, asker=q.asker, status=q.status or "open",
             )
             position += 1
             s.add(question)

@@ -1,5 +1,7 @@
-"""Blocks as the HTML of Tistory's editor (paste it into the HTML mode): `<p data-ke-size>` paragraphs,
-the moreLess fold, `<pre data-ke-language>` code blocks; every character of the user's text escaped.
+"""Blocks as the HTML of Tistory's editor (paste it into the HTML mode): the user's Markdown rendered by
+markdown-it-py (markdown_html), the moreLess fold, headings and links escaped as plain text.
+
+Each marker carries the Markdown it stands for (`source`), so import gets the user's text back exactly.
 """
 
 from __future__ import annotations
@@ -8,23 +10,17 @@ from html import escape
 
 from studylog.blog import prose
 from studylog.blog.blocks import FOLD_CLOSE_LABEL, FOLD_LABEL, Block, Code, Fold, Heading, Items, Lead, Marker, Prose
+from studylog.blog.markdown_html import to_html
 from studylog.blog.meta import marker
+from studylog.blog.to_markdown import lead
 
-HEADING_SIZES = {1: "size26", 2: "size26", 3: "size23"}
+HEADING_SIZES = {1: "size26", 2: "size26", 3: "size23", 4: "size20", 5: "size18", 6: "size16"}
 HTML_ESCAPES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
 def escape_line(line: str) -> str:
-    """One line of the user's text as HTML that displays exactly that text."""
+    """One line of plain text (a title, a link's line) as HTML that displays exactly that text."""
     return prose.escape_line(line, lambda _line, _i, char: HTML_ESCAPES.get(char, char))
-
-
-def _paragraph(lines: list[str]) -> str:
-    return '<p data-ke-size="size16">' + "<br>".join(lines) + "</p>"
-
-
-def _prose(text: str, label: str = "") -> str:
-    return "\n".join(map(_paragraph, prose.escaped_paragraphs(text, escape_line, escape(label))))
 
 
 def _code(lang: str, content: str) -> str:
@@ -37,21 +33,22 @@ def _items(block: Items) -> str:
     items = []
     for item in block.items:
         text = escape_line(item.text)
-        items.append(f'<li><a href="{escape(item.url)}">{text}</a></li>' if item.url else f"<li>{text}</li>")
+        live = item.url.startswith(("http://", "https://"))
+        items.append(f'<li><a href="{escape(item.url)}">{text}</a></li>' if live else f"<li>{text}</li>")
     return '<ul data-ke-list-type="disc">\n' + "\n".join(items) + "\n</ul>"
 
 
 def _block(block: Block) -> str:
     match block:
-        case Marker(name, data):
-            return f"<!--{marker(name, data)}-->"
+        case Marker(name, data, source):
+            return f"<!--{marker(name, {**(data or {}), **(source or {})} or None)}-->"
         case Heading(level, text):
             tag = f"h{level}"
             return f'<{tag} data-ke-size="{HEADING_SIZES[level]}">{escape_line(text)}</{tag}>'
         case Lead(label, text):
-            return _prose(text, label)
+            return to_html(lead(label, text)).rstrip("\n")
         case Prose(text):
-            return _prose(text)
+            return to_html(text).rstrip("\n")
         case Code(lang, content):
             return _code(lang, content)
         case Items():

@@ -1,38 +1,24 @@
-"""Blocks as CommonMark: the user's characters escaped so that every renderer shows them as typed
-(`192*1*1*64` stays `192*1*1*64`), folds as <details>, line breaks as backslash breaks.
-"""
+"""Blocks as CommonMark: the user's Markdown written through (already guarded by layout), titles and
+list lines escaped as plain text, folds as <details>."""
 
 from __future__ import annotations
 
 import re
 
-from studylog.blog import prose
 from studylog.blog.blocks import FOLD_LABEL, Block, Code, Fold, Heading, Items, Lead, Marker, Prose
 from studylog.blog.code_fences import as_fenced
 from studylog.blog.meta import marker
+from studylog.blog.plain_markdown import escape_line
 
-ALWAYS = frozenset("\\`*_[]<|~#")  # inline syntax, GFM tables and strikethrough, ATX closing #s
-AT_LINE_START = frozenset(">-+=")  # block quotes, list items, thematic breaks, setext underlines
-ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
-
-
-def _escape_char(line: str, i: int, char: str) -> str:
-    if char in ALWAYS or (i == 0 and char in AT_LINE_START):
-        return "\\" + char
-    if char == "&" and ENTITY.match(line, i):
-        return "\\&"
-    if char in ".)" and line[:i].isdigit() and (i + 1 == len(line) or line[i + 1].isspace()):
-        return "\\" + char  # 1. would start an ordered list
-    return char
+# A first line that would stop being what it is with a label before it: a block of its own kind.
+BLOCK_START = re.compile(r"^(?:[ \t]|[#>*+\-|<=_~`$\[!]|\d+[.)])")
 
 
-def escape_line(line: str) -> str:
-    """One line of the user's text as Markdown that renders as exactly that text."""
-    return prose.escape_line(line, _escape_char)
-
-
-def _prose(text: str, label: str = "") -> str:
-    return "\n\n".join("\\\n".join(lines) for lines in prose.escaped_paragraphs(text, escape_line, label))
+def lead(label: str, text: str) -> str:
+    """The label joined to the text's first line when that line is plain paragraph text, else on its own."""
+    if text and not BLOCK_START.match(text):
+        return f"{label} {text}"
+    return f"{label}\n\n{text}" if text else label
 
 
 def _items(block: Items) -> str:
@@ -51,9 +37,9 @@ def _block(block: Block) -> str:
         case Heading(level, text):
             return "#" * level + " " + escape_line(text)
         case Lead(label, text):
-            return _prose(text, label)
+            return lead(label, text)
         case Prose(text):
-            return _prose(text)
+            return text
         case Code(lang, content):
             return as_fenced(lang, content)
         case Items():

@@ -4,6 +4,7 @@ torch version and date, then every claim with its computed and expected values a
 from __future__ import annotations
 
 from studylog.blog.blocks import Item, Items, Prose
+from studylog.blog.plain_markdown import escape_line
 from studylog.checks.display import format_computed, format_expected
 from studylog.checks.views import ClaimView, RunView
 
@@ -38,7 +39,7 @@ def verification_blocks(runs: list[RunView]) -> list:
     """Blocks for a question's check runs: one line per run, its claims (and error) as a list."""
     blocks: list = []
     for run in runs:
-        blocks.append(Prose(run_line(run)))
+        blocks.append(Prose(escape_line(run_line(run))))
         items = [Item(claim_line(claim)) for claim in run.claims]
         if run.message.strip():
             items.append(Item(run.message.strip().split("\n")[-1]))

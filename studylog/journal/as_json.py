@@ -28,7 +28,7 @@ def question_json(question: Question, tags: list[str], week_number: int | None =
     """A question as its export marker names it (id = slug), with its text, answer and asker."""
     return {
         "id": question.slug, "title": question.title, "question": question.question, "answer": question.answer,
-        "asker": getattr(question, "asker", "") or "", "status": question.status, "tags": list(tags),
+        "asker": question.asker, "status": question.status, "tags": list(tags),
         "week": week_number,
     }
 

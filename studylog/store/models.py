@@ -70,6 +70,7 @@ class Question(SQLModel, table=True):
     title: str = ""
     question: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     answer: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    asker: str = ""  # who raised it (a peer session's `Q 이름님 :`), not part of the title
     status: str = "open"
     pack: str = ""  # the pack that loaded it ("" when written here)
     pack_digest: str = ""  # digest of the text as the pack loaded it: a reload updates only what still matches

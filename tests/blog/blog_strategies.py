@@ -43,7 +43,32 @@ code = st.builds(
     st.sampled_from(["", "python", "c++"]),
     st.lists(code_line.filter(lambda l: not re.fullmatch(r"`{3,}[ \t]*", l)), min_size=1, max_size=4),
 )
-text = st.lists(st.one_of(prose, prose, code), max_size=3).map("\n".join)
+word = st.text(st.sampled_from(KOREAN + "abXYZ0179"), min_size=1, max_size=8)
+inline = st.one_of(
+    word, word, word,
+    st.builds("**{}**".format, word), st.builds("*{}*".format, word), st.builds("~~{}~~".format, word),
+    st.builds("`{}`".format, word), st.builds("[{}](https://example.com/{}_x)".format, word, word),
+    st.builds("![{}](https://i.imgur.com/{}.png)".format, word, word),
+    st.sampled_from(["$\\sqrt{d_k}$", "$x^2 + y_1$", "192*1*1*64", "3*3*64*64", "__init__", "a*b*c", "List<int>",
+                     "https://example.com/a_b?x=1&y=2", "snake_case"]),
+)
+sentence = st.lists(inline, min_size=1, max_size=6).map(" ".join)
+paragraph = st.lists(sentence, min_size=1, max_size=3).map("\n".join)
+list_item = st.builds(
+    lambda text, nested, fenced: "\n".join([text] + [f"  - {n}" for n in nested] + ([f"  ```python\n  {fenced}\n  ```"] if fenced else [])),
+    sentence, st.lists(sentence, max_size=2), st.none() | word,
+)
+markdown_list = st.one_of(
+    st.lists(list_item, min_size=1, max_size=3).map(lambda items: "\n".join(f"- {i}" for i in items)),
+    st.lists(list_item, min_size=1, max_size=3).map(lambda items: "\n".join(f"{n}. {i}".replace("\n  ", "\n   ") for n, i in enumerate(items, 1))),
+)
+table = st.builds(lambda a, b, c, d: f"| {a} | {b} |\n|---|---|\n| {c} | {d} |", word, word, sentence, sentence)
+block = st.one_of(
+    paragraph, paragraph, markdown_list, table, code,
+    st.builds("> {}".format, sentence), st.builds("$$\n{}\n$$".format, st.sampled_from(["\\mathbb{Z}_{+}", "a_1 * b_2"])),
+    st.builds("### {}".format, sentence),
+)
+text = st.lists(block, max_size=4).map("\n\n".join)  # a Markdown body as a student types it
 
 
 @st.composite

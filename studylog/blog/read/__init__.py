@@ -8,7 +8,6 @@ from pathlib import Path
 from studylog.blog.post import Post
 from studylog.blog.read.assemble import assemble
 from studylog.blog.read.blocks import ReadError
-from studylog.blog.read.front_matter import FrontMatter, split_front_matter
 from studylog.blog.read.html import read_html
 from studylog.blog.read.markdown import read_markdown
 from studylog.blog.read.plain import read_plain
@@ -18,9 +17,8 @@ from studylog.store.text import nfc
 
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "tistory-html", ".htm": "tistory-html", ".txt": "text"}
 HTML_BLOCK = re.compile(r"^\s*<(p|div|h[1-6]|pre|ul|ol|figure|table|html|body)\b", re.IGNORECASE | re.MULTILINE)
-MARKDOWN_SIGNS = re.compile(r"^(#{1,6} |```|<details>|<!-- studylog:)", re.MULTILINE)
-FIRST_LINES = 5  # a copied page's title sits among its first lines, after the blog's name and category; a file's is its first
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#&])")
+MARKDOWN_SIGNS = re.compile(r"^(#{1,6} |```|<details>|<!-- studylog:|---$|\+\+\+$|[-*] \S.*\n[-*] )", re.MULTILINE)
+FIRST_LINES = 5  # a copied page's title sits among its first lines, after the blog's name and category
 MARKDOWN_HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
 
 
@@ -40,19 +38,13 @@ def parse_post(text: str, fmt: str) -> tuple[Post, int]:
     The text is read as NFC, as the journal stores it: a post saved on macOS has its Korean decomposed
     (NFD), and its week, ids and tags must compare equal to the stored ones.
     """
-    readers = {"markdown": read_markdown, "tistory-html": read_html, "text": read_plain}
     text = nfc(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
-    matter = FrontMatter()
     if fmt == "markdown":
-        matter, text = split_front_matter(text)
-        if matter.title:  # the front matter's title as the post's heading, on its (now blank) first line
-            text = "# " + MARKDOWN_SPECIAL.sub(r"\\\1", matter.title) + text[1:]
+        return read_markdown(text)
+    readers = {"tistory-html": read_html, "text": read_plain}
     post, title_line = assemble(readers[fmt](text))
-    if post.number is None:
-        first_lines = [line for line in text.split("\n") if line.strip()][: FIRST_LINES if fmt == "text" else 1]
-        post.number = find_week(post.title, *first_lines)
-    post.course = post.course or (matter.categories[0] if matter.categories else "")
-    post.end_date = post.end_date or matter.date
+    if post.number is None and fmt == "text":
+        post.number = find_week(*[line for line in text.split("\n") if line.strip()][:FIRST_LINES])
     return post, title_line
 
 

@@ -15,7 +15,9 @@ from studylog.blog.post import TITLE, Post, PostSection, byline, parse_byline, p
 from studylog.blog.read.blocks import (
     CodeBlock, FoldEnd, FoldStart, Heading, InBlock, ListBlock, Marker, Paragraph, ReadError,
 )
+from studylog.blog.plain_markdown import plain_to_markdown
 from studylog.blog.read.kinds import guess_kind
+from studylog.blog.read.week_number import week_in
 from studylog.blog.read.questions import QUESTION, OpenQuestion
 from studylog.journal.sections import SECTION_KINDS
 
@@ -30,6 +32,7 @@ class _Assembler:
         self.title_line = 0
         self.week_marked = self.byline_next = self.title_next = False
         self.pending_question: Marker | None = None
+        self.sources: dict[int, dict] = {}  # the Markdown an HTML export's markers carry, by section/question
 
     def section(self) -> PostSection:
         if not self.post.sections:
@@ -63,7 +66,8 @@ class _Assembler:
                 self.apply_week(block.line, data)
             case Marker(name="section", data=data):
                 self.new_section(_section_from_marker(block.line, data))
-                self.title_next = True
+                self.sources[id(self.post.sections[-1])] = data
+                self.title_next = data.get("titled", True)
             case Marker(name="question"):
                 self.close_question()
                 self.pending_question = block
@@ -73,8 +77,10 @@ class _Assembler:
                 self.take_title(line, text)
             case Heading(_, _, text) if title_next:
                 self.post.sections[-1].title = text
+            case Heading(_, _, text) if self.structured:
+                self.add_text(text)  # a heading inside a body that the section marker carries
             case Heading(_, level, text):
-                self.new_section(PostSection(kind=guess_kind(text), level=1 if level <= 2 else 2, title=text))
+                self.new_section(PostSection(kind=guess_kind(text), level=max(1, min(level - 1, 5)), title=text))
             case Paragraph(_, text) if byline_next and self.take_byline(text):
                 pass
             case Paragraph(_, text) if not self.structured and not text.strip():
@@ -111,12 +117,14 @@ class _Assembler:
             raise ReadError(line, f"expected a 'Q1. …' paragraph after the question marker, found {text[:40]!r}")
         self.close_question()
         self.open = OpenQuestion.start(text, marker.data if marker else {}, self.structured)
+        if marker:
+            self.sources[id(self.open.question)] = marker.data
 
     def take_title(self, line: int, text: str) -> None:
         self.title_line, self.byline_next = line, True
         match = TITLE.match(text)
         self.post.title = match["title"] if match else text
-        self.post.number = int(match["number"]) if match else self.post.number
+        self.post.number = int(match["number"]) if match else (self.post.number or week_in(text))
 
     def take_byline(self, text: str) -> bool:
         if self.week_marked:
@@ -152,7 +160,13 @@ class _Assembler:
         if self.folds:
             raise ReadError(self.folds[-1], "the fold (더보기) opened here is never closed; expected </details> or </div>")
         for section, body in zip(self.post.sections, self.bodies):
-            section.body = "\n\n".join(body)
+            section.body = self.sources.get(id(section), {}).get("body", plain_to_markdown("\n\n".join(body)))
+            for question in section.questions:
+                given = self.sources.get(id(question), {})
+                question.answer = given.get("answer", plain_to_markdown(question.answer))
+                question.question = given.get("question") or (
+                    question.title if question.question == question.title else plain_to_markdown(question.question)
+                )
         return self.post
 
 
@@ -160,8 +174,8 @@ def _section_from_marker(line: int, data: dict) -> PostSection:
     kind, level = data.get("kind", "note"), data.get("level", 1)
     if kind not in SECTION_KINDS:
         raise ReadError(line, f"expected a section kind ({', '.join(SECTION_KINDS)}), found {kind!r}")
-    if level not in (1, 2):
-        raise ReadError(line, f"expected a section level 1 or 2, found {level!r}")
+    if not isinstance(level, int) or not 1 <= level <= 5:
+        raise ReadError(line, f"expected a section level 1 to 5, found {level!r}")
     return PostSection(kind=kind, level=level)
 
 

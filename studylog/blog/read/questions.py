@@ -43,6 +43,7 @@ class OpenQuestion:
         title, _, rest = QUESTION.sub("", text, count=1).partition("\n")
         question = PostQuestion(
             title=title.strip(), slug=str(marker.get("id", "")), status=str(marker.get("status", "")),
+            asker=str(marker.get("asker", "")),
             tags=[str(t) for t in marker.get("tags", [])],
         )
         return cls(question, structured, asked=[rest] if rest.strip() else [])

@@ -1,0 +1,100 @@
+"""The literal guard: escape the few spans of a Markdown body that a renderer would turn into markup
+nobody meant, and nothing else.
+
+What it escapes (the seed post lost `192*1*1*64` to emphasis):
+- `*` between ASCII letters or digits: `192*1*1*64`, `3*3*64*64`, `a*b*c`, `x**2`;
+- the underscores of a dunder name: `__init__`, `__call__`;
+- `<word>` that is not an HTML tag a post may use (`List<int>`, `<pad>`): its `<` becomes `\\<`.
+Never inside fenced or indented code, code spans, `$…$`/`$$…$$` math, link destinations, autolinks,
+bare URLs or HTML comments. Escaping twice changes nothing (an escaped `\\*` is not guarded again).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ALLOWED_TAGS = frozenset(
+    "a abbr b br blockquote center code details div em figure figcaption font h1 h2 h3 h4 h5 h6 hr i img kbd "
+    "li mark ol p pre s span strike strong sub summary sup table tbody td th thead tr u ul video iframe".split()
+)
+# Spans the guard leaves alone, tried left to right at each position.
+PROTECTED = re.compile(
+    r"(?P<code>(?P<ticks>`+).*?(?<!`)(?P=ticks)(?!`))"
+    r"|(?P<math>\$\$.+?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d))"
+    r"|(?P<dest>\]\([^)\s]*(?:\s+\"[^\"]*\")?\))"
+    r"|(?P<auto><[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>)"
+    r"|(?P<url>https?://[^\s<>)\]]+)"
+    r"|(?P<comment><!--.*?-->)"
+)
+STAR = re.compile(r"(?<=[A-Za-z0-9])(?<!\\)(\*+)(?=[A-Za-z0-9])")
+DUNDER = re.compile(r"(?<![\\\w])(__+)([A-Za-z][A-Za-z0-9_]*?)(__+)(?!\w)")
+STRAY_TAG = re.compile(r"(?<!\\)<(/?)([A-Za-z][A-Za-z0-9_-]*)(?=[\s/>])")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+MATH_FENCE = re.compile(r"^ {0,3}\$\$\s*$")
+
+
+@dataclass(frozen=True)
+class Guarded:
+    """The guarded text and the spans it escaped, as (line index, original span) pairs."""
+
+    text: str
+    escaped: tuple[tuple[int, str], ...]
+
+
+def _guard_plain(part: str, found: list[str]) -> str:
+    def star(m: re.Match) -> str:
+        found.append(m[0])
+        return "\\*" * len(m[1])
+
+    def dunder(m: re.Match) -> str:
+        found.append(m[0])
+        return "\\_" * len(m[1]) + m[2] + "\\_" * len(m[3])
+
+    def tag(m: re.Match) -> str:
+        if m[2].lower() in ALLOWED_TAGS:
+            return m[0]
+        found.append(m[0])
+        return "\\<" + m[1] + m[2]
+
+    return STAR.sub(star, DUNDER.sub(dunder, STRAY_TAG.sub(tag, part)))
+
+
+def _guard_line(line: str, found: list[str]) -> str:
+    out, last = [], 0
+    for m in PROTECTED.finditer(line):
+        out += [_guard_plain(line[last : m.start()], found), m[0]]
+        last = m.end()
+    out.append(_guard_plain(line[last:], found))
+    return "".join(out)
+
+
+def guard(text: str) -> Guarded:
+    """The Markdown text with the literal guard applied, and what it escaped."""
+    lines = text.split("\n")
+    escaped: list[tuple[int, str]] = []
+    fence: str | None = None
+    in_math = False
+    previous_blank = True
+    for i, line in enumerate(lines):
+        opening = FENCE.match(line)
+        if fence is not None:
+            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence) and not line.strip()[len(opening[1]):].strip():
+                fence = None
+        elif opening:
+            fence = opening[1]
+        elif MATH_FENCE.match(line):
+            in_math = not in_math
+        elif in_math or (previous_blank and line.startswith(("    ", "\t"))):
+            pass  # display math, or an indented code block
+        else:
+            found: list[str] = []
+            lines[i] = _guard_line(line, found)
+            escaped += [(i, span) for span in found]
+        previous_blank = not line.strip() or (previous_blank and line.startswith(("    ", "\t")))
+    return Guarded("\n".join(lines), tuple(escaped))
+
+
+def guarded(text: str) -> str:
+    """Just the guarded text."""
+    return guard(text).text

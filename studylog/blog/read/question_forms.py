@@ -1,0 +1,85 @@
+"""How campers write a question and its answer, as patterns over a paragraph's (or heading's) text.
+
+Labelled: `Q.`, `Q1.`, `Q:`, `Q1)`, `Q [이름]님 :`, `질문 :`, `Question :` (answers `A.`, `A:`, `A :`,
+`답:`, `답변:`, `Answer:`). Unlabelled, a line that reads as a question: it ends in `?` (a `…?` aside
+such as `이러겠지..?` or `…? 라는 생각` is not one), a `…란?` topic, or in a peer session a topic
+phrased as one (`…인지`, `…하는 이유`, `A vs B`, `…의 차이`). The asker (`[캠퍼A]님`, `([캠퍼B]님)`)
+is split off the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUESTION_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?:Q\s*\d*\s*(?P<who>(?:\[[^\]\n]{1,30}\]|[^\s:\]\n]{1,20})\s*님)?\s*[.):：]|질문\s*\d*\s*[:：.]|Question\s*\d*\s*[:.])(?:\*\*)?\s*",
+    re.IGNORECASE,
+)
+ANSWER_LABEL = re.compile(r"^\s*(?:\*\*)?(?:A\s*\d*\s*[.):：]|답변?\s*[:：]|Answer\s*[:.])(?:\*\*)?\s*", re.IGNORECASE)
+ASKER_SUFFIX = re.compile(r"\s*\(\s*(?P<who>\[?[^()\[\]\n]{1,30}\]?)\s*님\s*\)\s*$")
+ASIDE = re.compile(r"\.\.+\?|\?\s*(?:라는|라고|하는|하며|하고)\b|\?\s*\)")
+ENDS_ASKING = re.compile(r"\S\s+\S+\?(?:[\s\"'”)]*$|\s+\S)")
+TOPIC_ENDINGS = re.compile(r"(?:란|이란)\s*\??\s*$|(?:인지|는지|은지|을지|할까|일까|까요)\s*\??$|(?:이유|차이|차이점|다른 점)\s*$|\S\s+vs\.?\s+\S", re.IGNORECASE)
+TRAILING = re.compile(
+    r"\s*(?:\(TODO\)|\[\[[A-Z]+\]\]\([^)]*\)|\[[^\]]*\]\([^)]*\)|\(https?://[^)\s]*\)|\[[A-Z]+\]|<br\s*/?>|\*\*|__)\s*$",
+    re.IGNORECASE,
+)
+NUMBERING = re.compile(r"^\s*\d+[.)]\s+")
+CITED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+[*_]{1,3}[^*_\n]+\?[*_]{1,3}")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A recognised question: its title (one line) and who asked it."""
+
+    title: str
+    asker: str = ""
+
+
+def _clean(line: str) -> str:
+    text = NUMBERING.sub("", line.strip())
+    while (shorter := TRAILING.sub("", text)) != text:
+        text = shorter
+    return text.strip()
+
+
+def _split_asker(title: str, asker: str = "") -> Asked:
+    match = ASKER_SUFFIX.search(title)
+    if match and not asker:
+        asker, title = match["who"], title[: match.start()]
+    return Asked(title.strip(), asker.strip().strip("[]"))
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    return not re.search(r"[가-힣]", text) and len(words) >= 4 and len(words) * 2 > len(text.split()) and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+
+
+def labelled_question(text: str) -> tuple[Asked, str] | None:
+    """(the question, the rest of the paragraph after its first line) when text starts with a Q label."""
+    match = QUESTION_LABEL.match(text)
+    if not match:
+        return None
+    first, _, rest = text[match.end():].partition("\n")
+    who = (match["who"] or "").removesuffix("님").strip() if "who" in match.groupdict() else ""
+    return _split_asker(_clean(first), who), rest
+
+
+def answer_text(text: str) -> str | None:
+    """The answer without its label when text starts with an A label, else None."""
+    match = ANSWER_LABEL.match(text)
+    return text[match.end():] if match else None
+
+
+def reads_as_question(line: str, *, topics: bool = False) -> Asked | None:
+    """The question a line asks, if it reads as one; topics admits peer-session topics (`…인지`, `A vs B`)."""
+    text = _clean(line.split("\n", 1)[0])
+    if not text or len(text) > 300 or ASIDE.search(text):
+        return None
+    asked = _split_asker(text)
+    if _title_case(asked.title):
+        return None  # a paper's title (`Do Vision Transformers See Like …?`), not a question asked
+    if ENDS_ASKING.search(asked.title) or (topics and TOPIC_ENDINGS.search(asked.title)) or re.search(r"(?:란|이란)\s*\?\s*$", asked.title):
+        return asked
+    return None
