@@ -95,6 +95,19 @@ def guard(text: str) -> Guarded:
     return Guarded("\n".join(lines), tuple(escaped))
 
 
+def closed(text: str) -> str:
+    """The text with a code fence it leaves open closed, so what follows it in a post stays outside it."""
+    fence: str | None = None
+    for line in text.split("\n"):
+        opening = FENCE.match(line)
+        if fence is None and opening:
+            fence = opening[1]
+        elif fence is not None and opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence) \
+                and not line.strip()[len(opening[1]):].strip():
+            fence = None
+    return text if fence is None else f"{text}\n{fence}"
+
+
 def guarded(text: str) -> str:
     """Just the guarded text."""
     return guard(text).text

@@ -8,7 +8,7 @@ back without guessing. Bodies, questions and answers are Markdown, passed throug
 from __future__ import annotations
 
 from studylog.blog.blocks import Block, Fold, Heading, Item, Items, Lead, Marker, Prose
-from studylog.blog.guard import guarded
+from studylog.blog.guard import closed, guarded
 from studylog.blog.plain_markdown import escape_line
 from studylog.blog.post import Post, PostQuestion, PostSection, byline, link_line, one_line, title_line
 from studylog.blog.verification import verification_blocks
@@ -42,7 +42,7 @@ def _section(section: PostSection, numbers) -> list[Block]:
     if section.title.strip():
         blocks.append(Heading(1 + section_level(section.level), one_line(section.title)))
     if body.strip():
-        blocks += [Fold((Prose(body),))] if section.kind in FOLDED_KINDS else [Prose(body)]
+        blocks += [Fold((Prose(closed(body)),))] if section.kind in FOLDED_KINDS else [Prose(closed(body))]
     for question in section.questions:
         blocks += _question(question, next(numbers))
     if section.links:
@@ -61,8 +61,8 @@ def _question(question: PostQuestion, number: int) -> list[Block]:
         Lead(f"Q{number}.", escape_line(one_line(question.title))),
     ]
     if asked:
-        blocks.append(Prose(asked))
-    folded: list[Block] = [Lead(f"A{number}.", answer)]
+        blocks.append(Prose(closed(asked)))
+    folded: list[Block] = [Lead(f"A{number}.", closed(answer))]
     if question.runs:
         folded += [Marker("verification"), *verification_blocks(question.runs)]
     return blocks + [Fold(tuple(folded))]

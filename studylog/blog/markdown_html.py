@@ -32,6 +32,14 @@ def _fence(self, tokens, idx, options, env) -> str:
     return f'<pre{attrs} data-ke-type="codeblock"><code{code_class}>{escape(token.content, quote=False)}</code></pre>\n'
 
 
+def _text_special(self, tokens, idx, options, env) -> str:
+    """An escaped character; a whitespace reference (`&#9;`, `&nbsp;`) stays a reference, so a browser keeps it."""
+    token = tokens[idx]
+    if token.info == "entity" and token.content.isspace():
+        return token.markup
+    return escape(token.content, quote=False)
+
+
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The one Markdown parser of posts (HTML blocks allowed: <details> folds, marker comments)."""
@@ -47,7 +55,7 @@ def parser() -> MarkdownIt:
     md.add_render_rule("math_inline_double", _math_inline)
     md.add_render_rule("math_block", _math_block)
     md.add_render_rule("fence", _fence)
-    md.add_render_rule("text_special", lambda self, tokens, idx, options, env: escape(tokens[idx].content, quote=False))
+    md.add_render_rule("text_special", _text_special)
     return md
 
 

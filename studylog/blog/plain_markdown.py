@@ -1,9 +1,10 @@
-"""Plain text as the Markdown that renders exactly that text: every character a renderer would read
-as markup escaped (`192*1*1*64`, `a_b`, `<tag>`, a leading `#`, `1.` or `-`), line breaks as backslash
-breaks, whitespace a browser would swallow as references; fenced code kept as code.
+"""Plain text as the Markdown that renders that text: every character a renderer would read as markup
+escaped (`192*1*1*64`, `a_b`, `<tag>`, a leading `#`), line breaks as backslash breaks, whitespace a
+browser would swallow as references; fenced code kept as code. A line that reads as a list item
+(`1. 목표`, `- 코테 3문제`) stays a Markdown list item: that is what the writer typed, and goals are
+read from list items (journal.goal_items).
 
-For text that was never Markdown: titles, the bodies of databases from before bodies were Markdown
-(migration 0006), and the plain text of a copied page or HTML that import reads.
+For the plain text of a copied page or HTML that import reads.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from studylog.blog.code_fences import Code, as_fenced, split_code
 ALWAYS = frozenset("\\`*_[]<|~#$")  # inline syntax, GFM tables and strikethrough, ATX closing #s, math
 AT_LINE_START = frozenset(">-+=")  # block quotes, list items, thematic breaks, setext underlines
 ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
+LIST_ITEM = re.compile(r"^\s*(\d{1,9}[.)]|[-*+])[ \t]+(?=\S)")
 
 
 def _escape_char(line: str, i: int, char: str) -> str:
@@ -33,8 +35,24 @@ def escape_line(line: str) -> str:
     return prose.escape_line(line, _escape_char)
 
 
+def _line(line: str) -> str:
+    item = LIST_ITEM.match(line)
+    return item[1] + " " + escape_line(line[item.end():]) if item else escape_line(line)
+
+
+def _break(line: str, following: str) -> str:
+    """What goes between two lines of a paragraph: a hard break, or what lets a list item start."""
+    if not LIST_ITEM.match(following):
+        return "\\\n"
+    return "\n" if LIST_ITEM.match(line) else "\n\n"  # a list's first item may not interrupt a paragraph
+
+
+def _joined(lines: list[str]) -> str:
+    return "".join(line + (_break(line, lines[i + 1]) if i + 1 < len(lines) else "") for i, line in enumerate(lines))
+
+
 def _prose(text: str) -> str:
-    return "\n\n".join("\\\n".join(lines) for lines in prose.escaped_paragraphs(text, escape_line))
+    return "\n\n".join(_joined([_line(line) for line in lines]) for lines in prose.paragraphs(text))
 
 
 def plain_to_markdown(text: str) -> str:

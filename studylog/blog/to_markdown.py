@@ -7,11 +7,12 @@ import re
 
 from studylog.blog.blocks import FOLD_LABEL, Block, Code, Fold, Heading, Items, Lead, Marker, Prose
 from studylog.blog.code_fences import as_fenced
+from studylog.blog.guard import closed
 from studylog.blog.meta import marker
 from studylog.blog.plain_markdown import escape_line
 
 # A first line that would stop being what it is with a label before it: a block of its own kind.
-BLOCK_START = re.compile(r"^(?:[ \t]|[#>*+\-|<=_~`$\[!]|\d+[.)])")
+BLOCK_START = re.compile(r"^(?:[ \t]|[#>*+\-|<=_~`$\[!]|\d+[.)](?:[ \t]|$))")
 
 
 def lead(label: str, text: str) -> str:
@@ -32,8 +33,10 @@ def _items(block: Items) -> str:
 
 def _block(block: Block) -> str:
     match block:
-        case Marker(name, data):
-            return f"<!--{marker(name, data)}-->"
+        case Marker(name, data, source):
+            # a text whose code fence export had to close (guard.closed) goes in the marker as typed
+            typed = {key: text for key, text in (source or {}).items() if closed(text) != text}
+            return f"<!--{marker(name, (data or {}) | {'typed': typed} if typed else data)}-->"
         case Heading(level, text):
             return "#" * level + " " + escape_line(text)
         case Lead(label, text):

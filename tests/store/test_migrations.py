@@ -99,3 +99,36 @@ def test_another_apps_sqlite_file_is_refused_untouched(tmp_path):
         open_database(path)
     assert path.read_bytes() == before
     assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_stored_bodies_stay_markdown_with_only_the_literal_guard_applied(tmp_path):
+    """0006: a body's list lines stay list lines (goals are read from them); only `192*1*1*64`, a
+    dunder name and a stray `<word>` are escaped, and a question gains an empty asker."""
+    from studylog.journal.goal_items import parse_items
+
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    upgrade(engine, "0005")
+    body = "- 배치정규화 공부\n1. ResNet 읽기 -> 완료\n\n192*1*1*64 번, __init__ 와 <pad> 토큰, **굵게**"
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO week (id, course, number, title, created_at, updated_at) "
+            "VALUES (1, 'AI Tech', 4, '4주차 회고', '2023-12-01 00:00:00', '2023-12-01 00:00:00')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO section (week_id, position, level, kind, title, body, updated_at) "
+            "VALUES (1, 0, 1, 'goals', '목표', ?, '2023-12-01 00:00:00')",
+            (body,),
+        )
+    engine.dispose()
+
+    open_database(path).close()
+
+    with sqlite3.connect(path) as conn:
+        (stored,) = conn.execute("SELECT body FROM section").fetchone()
+        assert "asker" in [row[1] for row in conn.execute("PRAGMA table_info(question)")]
+    assert stored == (
+        "- 배치정규화 공부\n1. ResNet 읽기 -> 완료\n\n"
+        "192\\*1\\*1\\*64 번, \\_\\_init\\_\\_ 와 \\<pad> 토큰, **굵게**"
+    )
+    assert [(item.text, item.status) for item in parse_items(stored)] == [("배치정규화 공부", None), ("ResNet 읽기", "done")]

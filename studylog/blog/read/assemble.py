@@ -128,7 +128,7 @@ class _Assembler:
 
     def take_byline(self, text: str) -> bool:
         if self.week_marked:
-            return text == byline(self.post)
+            return text.split() == byline(self.post).split()  # kept spaces come back as no-break spaces
         found = parse_byline(text)
         if found:
             self.post.start_date, self.post.end_date, self.post.course = found

@@ -117,6 +117,7 @@ class _Reader:
         self.balanced_folds(inner)
         body = source(self.lines, start, self.end_line(j))
         section.body = _unfold(body) if section.kind == "curriculum" else body
+        section.body = str(_typed(data).get("body", section.body))
         self.post.sections.append(section)
 
     def balanced_folds(self, blocks: list[Node]) -> None:
@@ -148,6 +149,9 @@ class _Reader:
             slug=str(data.get("id", "")), status=str(data.get("status", "")), asker=str(data.get("asker", "")),
             tags=[str(t) for t in data.get("tags", [])],
         )
+        typed = _typed(data)
+        question.answer = str(typed.get("answer", question.answer))
+        question.question = str(typed.get("question") or question.question)
         self.post.sections[-1].questions.append(question)
 
     def links(self, i: int, j: int) -> None:
@@ -161,6 +165,12 @@ class _Reader:
                 link = parse_link_line(text, href)
                 if link is not None:
                     self.post.sections[-1].links.append(link)
+
+
+def _typed(data: dict) -> dict:
+    """The texts a marker carries as typed: those whose open code fence export closed (to_markdown)."""
+    typed = data.get("typed")
+    return typed if isinstance(typed, dict) else {}
 
 
 def read_structured(blocks: list[Node], lines: list[str]) -> tuple[Post, int]:
