@@ -4,7 +4,8 @@ nobody meant, and nothing else.
 What it escapes (the seed post lost `192*1*1*64` to emphasis):
 - `*` between ASCII letters or digits: `192*1*1*64`, `3*3*64*64`, `a*b*c`, `x**2`;
 - the underscores of a dunder name: `__init__`, `__call__`;
-- `<word>` that is not an HTML tag a post may use (`List<int>`, `<pad>`): its `<` becomes `\\<`.
+- `<word>` that is not an HTML tag a post may use (`List<int>`, `<pad>`): its `<` becomes `\\<`;
+- a `</details>` that closes no fold the text opened: in a post it would close the 더보기 fold around it.
 Never inside fenced or indented code, code spans, `$…$`/`$$…$$` math, link destinations, autolinks,
 bare URLs or HTML comments. Escaping twice changes nothing (an escaped `\\*` is not guarded again).
 """
@@ -42,7 +43,7 @@ class Guarded:
     escaped: tuple[tuple[int, str], ...]
 
 
-def _guard_plain(part: str, found: list[str]) -> str:
+def _guard_plain(part: str, found: list[str], folds: list[int]) -> str:
     def star(m: re.Match) -> str:
         found.append(m[0])
         return "\\*" * len(m[1])
@@ -52,7 +53,13 @@ def _guard_plain(part: str, found: list[str]) -> str:
         return "\\_" * len(m[1]) + m[2] + "\\_" * len(m[3])
 
     def tag(m: re.Match) -> str:
-        if m[2].lower() in ALLOWED_TAGS:
+        name, closing = m[2].lower(), bool(m[1])
+        if name == "details" and closing and folds[0] == 0:
+            found.append(m[0])  # closes no fold of this text: it would close the post's own
+            return "\\<" + m[1] + m[2]
+        if name == "details":
+            folds[0] += -1 if closing else 1
+        if name in ALLOWED_TAGS:
             return m[0]
         found.append(m[0])
         return "\\<" + m[1] + m[2]
@@ -60,12 +67,12 @@ def _guard_plain(part: str, found: list[str]) -> str:
     return STAR.sub(star, DUNDER.sub(dunder, STRAY_TAG.sub(tag, part)))
 
 
-def _guard_line(line: str, found: list[str]) -> str:
+def _guard_line(line: str, found: list[str], folds: list[int]) -> str:
     out, last = [], 0
     for m in PROTECTED.finditer(line):
-        out += [_guard_plain(line[last : m.start()], found), m[0]]
+        out += [_guard_plain(line[last : m.start()], found, folds), m[0]]
         last = m.end()
-    out.append(_guard_plain(line[last:], found))
+    out.append(_guard_plain(line[last:], found, folds))
     return "".join(out)
 
 
@@ -76,6 +83,7 @@ def guard(text: str) -> Guarded:
     fence: str | None = None
     in_math = False
     previous_blank = True
+    folds = [0]  # <details> this text opened and has not closed yet
     for i, line in enumerate(lines):
         opening = FENCE.match(line)
         if fence is not None:
@@ -89,7 +97,7 @@ def guard(text: str) -> Guarded:
             pass  # display math, or an indented code block
         else:
             found: list[str] = []
-            lines[i] = _guard_line(line, found)
+            lines[i] = _guard_line(line, found, folds)
             escaped += [(i, span) for span in found]
         previous_blank = not line.strip() or (previous_blank and line.startswith(("    ", "\t")))
     return Guarded("\n".join(lines), tuple(escaped))

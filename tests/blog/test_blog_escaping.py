@@ -58,6 +58,9 @@ def test_markdown_reaches_the_blog_unchanged():
     ("List<int> <br> <details>", "List\\<int> <br> <details>"), ("snake_case *강조* **굵게**이다", "snake_case *강조* **굵게**이다"),
     ("`192*1` $a*b_c$ $$x_1*y$$ [a](https://x/a*b) https://q/__init__ <!-- a*b -->", None),
     ("```\n192*1\n```", None), ("    indented 192*1", None),
+    # a </details> that closes no fold of its own text would close the 더보기 fold the post puts it in
+    ("a\n</details>", "a\n\\</details>"), ("<details><summary>x</summary>\nb\n</details>", None),
+    ("```\n</details>\n```", None),
 ])
 def test_the_guard_escapes_only_unmeant_markup(typed, escaped):
     assert guarded(typed) == (typed if escaped is None else escaped)

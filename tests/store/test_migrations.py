@@ -102,7 +102,7 @@ def test_another_apps_sqlite_file_is_refused_untouched(tmp_path):
 
 
 def test_stored_bodies_stay_markdown_with_only_the_literal_guard_applied(tmp_path):
-    """0006: a body's list lines stay list lines (goals are read from them); only `192*1*1*64`, a
+    """0007: a body's list lines stay list lines (goals are read from them); only `192*1*1*64`, a
     dunder name and a stray `<word>` are escaped, and a question gains an empty asker."""
     from studylog.journal.goal_items import parse_items
 

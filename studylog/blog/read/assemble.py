@@ -33,6 +33,7 @@ class _Assembler:
         self.week_marked = self.byline_next = self.title_next = False
         self.pending_question: Marker | None = None
         self.sources: dict[int, dict] = {}  # the Markdown an HTML export's markers carry, by section/question
+        self.links_next = False  # the list after an export's `links` marker is the section's study links
 
     def section(self) -> PostSection:
         if not self.post.sections:
@@ -59,6 +60,7 @@ class _Assembler:
     def take(self, block: InBlock, following: InBlock | None) -> None:
         byline_next, self.byline_next = self.byline_next, False
         title_next, self.title_next = self.title_next, False
+        links_next, self.links_next = self.links_next, False
         if self.pending_question and not isinstance(block, Paragraph):
             raise ReadError(block.line, "expected a 'Q1. …' paragraph after the question marker")
         match block:
@@ -71,6 +73,8 @@ class _Assembler:
             case Marker(name="question"):
                 self.close_question()
                 self.pending_question = block
+            case Marker(name="links"):
+                self.links_next = True
             case Marker(name="verification") if self.open is not None:
                 self.open.skip_verification()
             case Heading(line, level, text) if not self.title_line and (level == 1 or TITLE.match(text)):
@@ -93,7 +97,9 @@ class _Assembler:
                 self.add_text(text, paragraph=True)
             case CodeBlock(_, lang, content):
                 self.add_text(as_fenced(lang, content))
-            case ListBlock() if self.open is None and self.section().kind == "study_links":
+            case ListBlock() if self.open is None and self.section().kind == "study_links" and (
+                links_next or id(self.section()) not in self.sources  # an export's body lists are its text
+            ):
                 self.take_links(block)
             case ListBlock():
                 self.add_text(block.text)
