@@ -30,6 +30,7 @@ class Lead:
 
     label: str
     text: str
+    one_line: bool = False  # an escaped title: always joined to its label, as it can start no block
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def _question(question: PostQuestion, number: int) -> list[Block]:
     answer = guarded(question.answer.strip("\n"))
     blocks: list[Block] = [
         Marker("question", marker, {"question": asked, "answer": answer}),
-        Lead(f"Q{number}.", escape_line(one_line(question.title))),
+        Lead(f"Q{number}.", escape_line(one_line(question.title)), one_line=True),
     ]
     if asked:
         blocks.append(Prose(closed(asked)))

@@ -45,8 +45,8 @@ def _block(block: Block) -> str:
         case Heading(level, text):
             tag = f"h{level}"
             return f'<{tag} data-ke-size="{HEADING_SIZES[level]}">{escape_line(text)}</{tag}>'
-        case Lead(label, text):
-            return to_html(lead(label, text)).rstrip("\n")
+        case Lead(label, text, one_line):
+            return to_html(lead(label, text, one_line)).rstrip("\n")
         case Prose(text):
             return to_html(text).rstrip("\n")
         case Code(lang, content):

@@ -15,9 +15,10 @@ from studylog.blog.plain_markdown import escape_line
 BLOCK_START = re.compile(r"^(?:[ \t]|[#>*+\-|<=_~`$\[!]|\d+[.)](?:[ \t]|$))")
 
 
-def lead(label: str, text: str) -> str:
-    """The label joined to the text's first line when that line is plain paragraph text, else on its own."""
-    if text and not BLOCK_START.match(text):
+def lead(label: str, text: str, one_line: bool = False) -> str:
+    """The label joined to the text's first line when that line is plain paragraph text (always for an
+    escaped one-line title), else on its own."""
+    if text and (one_line or not BLOCK_START.match(text)):
         return f"{label} {text}"
     return f"{label}\n\n{text}" if text else label
 
@@ -39,8 +40,8 @@ def _block(block: Block) -> str:
             return f"<!--{marker(name, (data or {}) | {'typed': typed} if typed else data)}-->"
         case Heading(level, text):
             return "#" * level + " " + escape_line(text)
-        case Lead(label, text):
-            return lead(label, text)
+        case Lead(label, text, one_line):
+            return lead(label, text, one_line)
         case Prose(text):
             return text
         case Code(lang, content):
