@@ -3,17 +3,14 @@ status, and export writes the lines back as they were."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from click.testing import CliRunner
 
 from studylog.blog.export import export_week
 from studylog.cli import cli
 from studylog.journal import goals, weeks
+from shared_inputs import SHARED
 
-ROOT = Path(__file__).parents[2]
-# ../shared beside the checkout (CI), or beside the folder of worktrees the checkout is one of
-SHARED = next((p for p in (ROOT / ".." / "shared", ROOT / ".." / ".." / "shared") if p.is_dir()), ROOT / ".." / "shared")
 SEED = SHARED / "seeds" / "week4-retrospective.txt"
 TRY_LINES = ["- [x] 코테 3문제", "- [ ] 논문 한 편 읽기", "- 블로그 정리 -> 이번주에 진행 못함", "- 운동 -> 포기"]
 POST = "\n".join(["# [week3] 3주차 회고", "", "## Keep", "", "- 매일 강의 듣기", "", "## Try", "", *TRY_LINES, ""])

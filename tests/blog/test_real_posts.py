@@ -8,7 +8,6 @@ import re
 import shutil
 import tomllib
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,9 @@ from studylog.journal.weeks import find_week
 from studylog.blog.read.front_matter import split_front_matter
 from studylog.blog.read.week_number import week_in
 from studylog.errors import StudylogError
+from shared_inputs import SHARED
 
-POSTS = Path(__file__).parents[2] / ".." / "shared" / "real-posts"
+POSTS = SHARED / "real-posts"
 EXPECTED = tomllib.loads((POSTS / "EXPECTED.toml").read_text()) if (POSTS / "EXPECTED.toml").exists() else {}
 NO_WEEK = "pass --week N"
 

@@ -14,11 +14,9 @@ from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 
 from studylog.cli import cli
+from shared_inputs import SHARED
 
-ROOT = Path(__file__).resolve().parents[2]
-# ../shared beside the checkout (CI); a worktree one folder deeper finds it a level up
-CASES = next((up / "shared" / "cases" / "count" for up in ROOT.parents if (up / "shared" / "cases" / "count").is_dir()),
-             ROOT / ".." / "shared" / "cases" / "count")
+CASES = SHARED / "cases" / "count"
 
 
 def load_case(file: str) -> nn.Module:
