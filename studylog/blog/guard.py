@@ -28,25 +28,26 @@ PROTECTED = re.compile(
     r"|(?P<url>https?://[^\s<>)\]]+)"
     r"|(?P<comment><!--.*?-->)"
 )
-STAR = re.compile(r"(?<=[A-Za-z0-9])(?<!\\)(\*+)(?=[A-Za-z0-9])")
+PRODUCT = re.compile(r"[A-Za-z0-9]+(?:\*+[A-Za-z0-9]+)+")  # its `*` runs would open emphasis
 DUNDER = re.compile(r"(?<![\\\w])(__+)([A-Za-z][A-Za-z0-9_]*?)(__+)(?!\w)")
-STRAY_TAG = re.compile(r"(?<!\\)<(/?)([A-Za-z][A-Za-z0-9_-]*)(?=[\s/>])")
+STRAY_TAG = re.compile(r"(?<!\\)<(/?)([A-Za-z][A-Za-z0-9_-]*)(?=[\s/>])(?=(?P<rest>[^<>\n]*>)?)")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 MATH_FENCE = re.compile(r"^ {0,3}\$\$\s*$")
 
 
 @dataclass(frozen=True)
 class Guarded:
-    """The guarded text and the spans it escaped, as (line index, original span) pairs."""
+    """The guarded text and the spans it escaped, as (line index, span as typed) pairs: a whole product
+    (`192*1*1*64`), a dunder name (`__init__`), a tag (`<pad>`, `</details>`)."""
 
     text: str
     escaped: tuple[tuple[int, str], ...]
 
 
 def _guard_plain(part: str, found: list[str], folds: list[int]) -> str:
-    def star(m: re.Match) -> str:
+    def product(m: re.Match) -> str:
         found.append(m[0])
-        return "\\*" * len(m[1])
+        return m[0].replace("*", "\\*")
 
     def dunder(m: re.Match) -> str:
         found.append(m[0])
@@ -55,16 +56,16 @@ def _guard_plain(part: str, found: list[str], folds: list[int]) -> str:
     def tag(m: re.Match) -> str:
         name, closing = m[2].lower(), bool(m[1])
         if name == "details" and closing and folds[0] == 0:
-            found.append(m[0])  # closes no fold of this text: it would close the post's own
+            found.append(m[0] + (m["rest"] or ""))  # closes no fold of this text: it would close the post's own
             return "\\<" + m[1] + m[2]
         if name == "details":
             folds[0] += -1 if closing else 1
         if name in ALLOWED_TAGS:
             return m[0]
-        found.append(m[0])
+        found.append(m[0] + (m["rest"] or ""))
         return "\\<" + m[1] + m[2]
 
-    return STAR.sub(star, DUNDER.sub(dunder, STRAY_TAG.sub(tag, part)))
+    return PRODUCT.sub(product, DUNDER.sub(dunder, STRAY_TAG.sub(tag, part)))
 
 
 def _guard_line(line: str, found: list[str], folds: list[int]) -> str:
@@ -101,6 +102,11 @@ def guard(text: str) -> Guarded:
             escaped += [(i, span) for span in found]
         previous_blank = not line.strip() or (previous_blank and line.startswith(("    ", "\t")))
     return Guarded("\n".join(lines), tuple(escaped))
+
+
+def for_post(text: str) -> Guarded:
+    """A body, question or answer as a post carries it: blank lines at either end dropped, then guarded."""
+    return guard(text.strip("\n"))
 
 
 def closed(text: str) -> str:

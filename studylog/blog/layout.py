@@ -8,7 +8,7 @@ back without guessing. Bodies, questions and answers are Markdown, passed throug
 from __future__ import annotations
 
 from studylog.blog.blocks import Block, Fold, Heading, Item, Items, Lead, Marker, Prose
-from studylog.blog.guard import closed, guarded
+from studylog.blog.guard import closed, for_post
 from studylog.blog.plain_markdown import escape_line
 from studylog.blog.post import Post, PostQuestion, PostSection, byline, link_line, one_line, title_line
 from studylog.blog.verification import verification_blocks
@@ -36,7 +36,7 @@ def section_level(level: int) -> int:
 
 
 def _section(section: PostSection, numbers) -> list[Block]:
-    body = guarded(section.body.strip("\n"))
+    body = for_post(section.body).text
     data = {"kind": section.kind, "level": section_level(section.level)} | ({} if section.title.strip() else {"titled": False})
     blocks: list[Block] = [Marker("section", data, {"body": body})]
     if section.title.strip():
@@ -54,8 +54,8 @@ def _question(question: PostQuestion, number: int) -> list[Block]:
     marker = {"id": question.slug, "status": question.status, "tags": question.tags}
     if question.asker:
         marker["asker"] = question.asker
-    asked = guarded(question.question.strip("\n")) if question.question.strip() and question.question != question.title else ""
-    answer = guarded(question.answer.strip("\n"))
+    asked = for_post(question.question).text if question.question.strip() and question.question != question.title else ""
+    answer = for_post(question.answer).text
     blocks: list[Block] = [
         Marker("question", marker, {"question": asked, "answer": answer}),
         Lead(f"Q{number}.", escape_line(one_line(question.title)), one_line=True),

@@ -40,14 +40,18 @@ def _text_special(self, tokens, idx, options, env) -> str:
     return escape(token.content, quote=False)
 
 
+def post_syntax() -> MarkdownIt:
+    """A new parser of the syntax posts are written in: CommonMark with HTML (<details> folds, marker comments),
+    GFM tables and strikethrough, `$…$`/`$$…$$` math. The app's preview (blog/preview.py) starts from it too."""
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(dollarmath_plugin, double_inline=True)
+
+
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    """The one Markdown parser of posts (HTML blocks allowed: <details> folds, marker comments)."""
+    """The one Markdown parser of posts, with task lists and footnotes."""
     md = (
-        MarkdownIt("commonmark", {"html": True})
-        .enable(["table", "strikethrough"])
+        post_syntax()
         .disable("text_join")  # entities stay tokens of their own, so import tells `&nbsp;` from `&#160;`
-        .use(dollarmath_plugin, double_inline=True)
         .use(tasklists_plugin)
         .use(footnote_plugin)
     )

@@ -1,0 +1,65 @@
+"""A section body as the post shows it, for the app's preview: the Markdown export writes (literal guard
+applied, a code fence left open closed), what the guard escaped, and a parser for a renderer that knows
+neither math nor HTML (Textual's Markdown widget), which shows both as typed instead of dropping them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
+from studylog.blog.blocks import FOLD_LABEL
+from studylog.blog.guard import closed, for_post
+from studylog.blog.layout import FOLDED_KINDS
+from studylog.blog.markdown_html import post_syntax
+
+NOTE_PREFIX = "Escaped so they read literally: "
+
+
+@dataclass(frozen=True)
+class Preview:
+    """markdown: the body as export writes it; escaped: each span the guard escaped, once, in typed order;
+    folded: the post shows the body inside a fold (a curriculum section) that readers open."""
+
+    markdown: str
+    escaped: tuple[str, ...]
+    folded: bool = False
+
+    @property
+    def note(self) -> str:
+        """What the rendered Markdown alone does not say: the fold, and what the guard escaped ("" when neither)."""
+        lines = [f"In the post this is folded under {FOLD_LABEL}: readers open it to read it."] if self.folded else []
+        return "\n".join(lines + ([NOTE_PREFIX + ", ".join(self.escaped)] if self.escaped else []))
+
+
+def preview(body: str, kind: str = "") -> Preview:
+    """The body of a section of this kind as the exported post carries it, and what the literal guard escaped."""
+    guarded, lines = for_post(body), body.strip("\n").split("\n")
+    ordered = sorted(guarded.escaped, key=lambda found: (found[0], lines[found[0]].find(found[1])))
+    return Preview(closed(guarded.text), tuple(dict.fromkeys(span for _line, span in ordered)), kind in FOLDED_KINDS)
+
+
+def _typed_as_code(state: StateCore) -> None:
+    """Math and raw HTML become code showing them as typed: a renderer without math or HTML support keeps them."""
+    for token in state.tokens:
+        if token.type in ("math_block", "math_block_label"):
+            label = f" ({token.info})" if token.type == "math_block_label" else ""
+            token.type, token.tag, token.info = "fence", "code", "latex"
+            token.content = f"$${token.content}$${label}"
+        elif token.type == "html_block":
+            token.type, token.tag, token.info = "fence", "code", "html"
+        elif token.type == "inline":
+            for child in token.children or ():
+                if child.type in ("math_inline", "math_inline_double"):
+                    child.type, child.content = "code_inline", f"{child.markup}{child.content}{child.markup}"
+                elif child.type == "html_inline":
+                    child.type = "code_inline"
+
+
+def preview_parser() -> MarkdownIt:
+    """A new parser of the post's syntax (markdown_html.post_syntax) whose math and HTML come out as code."""
+    md = post_syntax()
+    md.core.ruler.push("typed_as_code", _typed_as_code)
+    return md
