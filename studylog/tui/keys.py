@@ -61,6 +61,7 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("week.save", "ctrl+s", "save", "Save"),
         Key("week.add-section", "a", "add_section", "Add section"),
         Key("week.rename-section", "r", "rename_section", "Title/kind"),
+        Key("week.preview", "ctrl+o", "toggle_preview", "Preview"),
         Key("week.nest-section", "greater_than_sign", "nest_section(1)", "Nest under the section above", show=False),
         Key("week.unnest-section", "less_than_sign", "nest_section(-1)", "Un-nest", show=False),
         Key("week.move-up", "K", "move_section(-1)", "Move up", show=False),

@@ -141,7 +141,7 @@ def edit_then_signal(zygote, db_path: Path, typed: str, signum: int) -> int:
         terminal.send("\r")
         terminal.wait_for("Week 1")  # the week is open, its outline on the section
         terminal.send("\r")
-        terminal.wait_for(" f1 ")  # the editor has the focus: the footer offers f1 for Help, as ? is typed there
+        terminal.wait_for("f1")  # the editor has the focus: the footer offers f1 for Help, as ? is typed there
         terminal.send(typed)
         terminal.wait_for(typed.split()[-1])  # the editor shows the last keys: all of them are in it
     except AssertionError:

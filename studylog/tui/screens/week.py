@@ -16,16 +16,18 @@ from studylog.tui.pages import WeekPage
 from studylog.tui.reporting import background, post_if_current
 from studylog.tui.screens.base import DataScreen
 from studylog.tui.screens.goal_commands import GoalCommands
+from studylog.tui.screens.preview_commands import PreviewCommands
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.screens.section_commands import SectionCommands
 from studylog.tui.widgets.draft_area import DraftArea
 from studylog.tui.widgets.goal_pane import KEYS_HELP, GoalPane
 from studylog.tui.widgets.links_table import LinksTable
 from studylog.tui.widgets.question_preview import QuestionPreview
+from studylog.tui.widgets.section_preview import SectionPreview
 from studylog.tui.widgets.week_outline import LINKS_ID, WeekOutline, option_id, parse_option_id, section_label
 
 
-class WeekScreen(SectionCommands, GoalCommands, DataScreen):
+class WeekScreen(SectionCommands, GoalCommands, PreviewCommands, DataScreen):
     """One week. Each section's editor is made on first view and kept, so its text is never re-read under it."""
 
     BINDINGS = keys.bindings("week")
@@ -55,7 +57,8 @@ class WeekScreen(SectionCommands, GoalCommands, DataScreen):
                 yield QuestionPreview(id="question-preview")
                 yield GoalPane(id="goal-pane")
                 yield LinksTable(self.week_id, id=LINKS_ID)
-        yield Footer()
+                yield SectionPreview(id="section-preview")
+        yield Footer(compact=True)
 
     def home_widget(self) -> WeekOutline:
         return self.query_one(WeekOutline)
@@ -88,7 +91,7 @@ class WeekScreen(SectionCommands, GoalCommands, DataScreen):
         if self.target and outline.has(self.target):  # an older read may lack the target: wait for one with it
             kind, row_id = parse_option_id(self.target)
             if self.edit_target and kind == "section":
-                self._display(self.target)
+                self.edit_section(row_id)
                 self.call_after_refresh(self._edit, self.editor(row_id), self.highlight)
             self.target, self.edit_target, self.highlight = None, False, ""
         if self.focused is None:
@@ -104,11 +107,11 @@ class WeekScreen(SectionCommands, GoalCommands, DataScreen):
         self._display(event.option.id)
 
     def _display(self, option: str) -> None:
-        """Show the section's editor, the question's preview, or the links, beside the outline."""
+        """Show the section's editor (or preview), the question's preview, or the links, beside the outline."""
         kind, row_id = parse_option_id(option)
         switcher = self.query_one(ContentSwitcher)
         if kind == "section":
-            switcher.current = self.editor(row_id).id
+            self.show_section(row_id)
         elif kind == "question":
             question = next(q for q in self.page.questions if q.id == row_id)
             self.query_one(QuestionPreview).show(question, self.page.verdicts.get(question.slug, "not checked"))
@@ -124,6 +127,7 @@ class WeekScreen(SectionCommands, GoalCommands, DataScreen):
     def _enter(self, event: OptionList.OptionSelected) -> None:
         kind, row_id = parse_option_id(event.option.id)
         if kind == "section":
+            self.edit_section(row_id)
             self.editor(row_id).focus()
         elif kind == "goal":
             self.notify(KEYS_HELP)
