@@ -23,12 +23,12 @@ _ONE_LINE = {**_VISIBLE, ord("\n"): "\\n", ord("\t"): " ", 0x2028: "\\u2028", 0x
 _JSON_ESCAPES = {code: f"\\u{code:04x}" for code in (0x7F, *C1, *BIDI, 0x2028, 0x2029)}
 
 
-def json_text(value, indent: int | None = None) -> str:
+def json_text(value, indent: int | None = None, sort_keys: bool = False) -> str:
     """value as JSON with Korean kept as is, and every character a terminal would obey as a \\u escape
     (json escapes C0 itself; C1, DEL and bidi controls it leaves raw when ensure_ascii is off)."""
     import json
 
-    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_JSON_ESCAPES)
+    return json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=sort_keys).translate(_JSON_ESCAPES)
 
 
 def printable(text: str) -> str:

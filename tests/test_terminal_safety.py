@@ -44,3 +44,22 @@ def test_json_output_escapes_what_a_terminal_would_obey_and_keeps_the_values(evi
     assert result.exit_code == 0 and not RAW.findall(result.output)
     (question,) = json.loads(result.output)
     assert question["answer"] == f"answer {C1}" and question["question"] == f"question {OSC52}"
+
+
+def test_an_exported_html_file_imports_back_to_the_text_as_typed(evil, tmp_path):
+    """The HTML's hidden markers carry the typed text with C1, DEL and bidi controls as JSON escapes, so the
+    file holds none raw and import still gives back every character (a raw DEL once broke the marker's JSON)."""
+    import json
+
+    from studylog.journal.questions import get_question, update_question
+
+    update_question(evil, get_question(evil, "evil").id, answer=f"answer {C1} del\x7f {BIDI}end")
+    target = tmp_path / "post.html"
+    assert CliRunner().invoke(cli, ["export", "3", "--format", "tistory-html", "-o", str(target)]).exit_code == 0
+    assert not RAW.findall(target.read_text(encoding="utf-8"))
+    copy = tmp_path / "copy.db"
+    result = CliRunner().invoke(cli, ["--db", str(copy), "import", str(target)])
+    assert result.exit_code == 0, result.output
+    shown = CliRunner().invoke(cli, ["--db", str(copy), "question", "list", "--json"])
+    (question,) = json.loads(shown.output)
+    assert question["answer"] == f"answer {C1} del\x7f {BIDI}end" and question["question"] == f"question {OSC52}"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from studylog.blog.code_fences import Code, Prose
 
-__all__ = ["Block", "Code", "Fold", "Heading", "Item", "Items", "Lead", "Marker", "Prose"]
+__all__ = ["Block", "Code", "Fold", "Heading", "Item", "Items", "Lead", "Marker", "Prose", "Table"]
 
 FOLD_LABEL = "더보기"  # Tistory's "show more" fold, and the <summary> of a Markdown <details>
 FOLD_CLOSE_LABEL = "닫기"
@@ -43,9 +43,18 @@ class Item:
 
 @dataclass(frozen=True)
 class Items:
-    """A bulleted list."""
+    """A bulleted list, or a numbered one (references cited by number)."""
 
     items: tuple[Item, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of plain-text cells (a check's claims, an audited paper table), escaped by each writer."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -65,4 +74,4 @@ class Marker:
     source: dict | None = None
 
 
-Block = Heading | Prose | Lead | Code | Items | Fold | Marker
+Block = Heading | Prose | Lead | Code | Items | Table | Fold | Marker

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 
+from studylog.terminal import json_text
+
 PREFIX = "studylog:"
 
 
 def marker(name: str, data: dict | None = None) -> str:
     """The comment text (without `<!--`/`-->`) for a marker."""
-    payload = "" if data is None else " " + json.dumps(data, ensure_ascii=False, sort_keys=True)
+    payload = "" if data is None else " " + json_text(data, sort_keys=True)  # no control character raw
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e")
     return f" {PREFIX}{name}{payload} "
 

@@ -20,19 +20,28 @@ ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
 LIST_ITEM = re.compile(r"^\s*(\d{1,9}[.)]|[-*+])[ \t]+(?=\S)")
 
 
-def _escape_char(line: str, i: int, char: str) -> str:
-    if char in ALWAYS or (i == 0 and char in AT_LINE_START):
+def _escape_inline(line: str, i: int, char: str) -> str:
+    if char in ALWAYS:
         return "\\" + char
-    if char == "&" and ENTITY.match(line, i):
-        return "\\&"
+    return "\\&" if char == "&" and ENTITY.match(line, i) else char
+
+
+def _escape_char(line: str, i: int, char: str) -> str:
+    if i == 0 and char in AT_LINE_START:
+        return "\\" + char
     if char in ".)" and line[:i].isdigit() and (i + 1 == len(line) or line[i + 1].isspace()):
         return "\\" + char  # 1. would start an ordered list
-    return char
+    return _escape_inline(line, i, char)
 
 
 def escape_line(line: str) -> str:
     """One line of plain text as Markdown that renders as exactly that text."""
     return prose.escape_line(line, _escape_char)
+
+
+def escape_inline(text: str) -> str:
+    """One line of plain text inside a block that cannot start another (a table cell) as Markdown showing it."""
+    return prose.escape_line(text, _escape_inline)
 
 
 def _line(line: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from studylog.blog import prose
-from studylog.blog.blocks import FOLD_CLOSE_LABEL, FOLD_LABEL, Block, Code, Fold, Heading, Items, Lead, Marker, Prose
+from studylog.blog.blocks import FOLD_CLOSE_LABEL, FOLD_LABEL, Block, Code, Fold, Heading, Items, Lead, Marker, Prose, Table
 from studylog.blog.markdown_html import to_html
 from studylog.blog.meta import marker
 from studylog.blog.to_markdown import lead
@@ -35,7 +35,23 @@ def _items(block: Items) -> str:
         text = escape_line(item.text)
         live = item.url.startswith(("http://", "https://"))
         items.append(f'<li><a href="{escape(item.url)}">{text}</a></li>' if live else f"<li>{text}</li>")
-    return '<ul data-ke-list-type="disc">\n' + "\n".join(items) + "\n</ul>"
+    tag, kind = ("ol", "decimal") if block.numbered else ("ul", "disc")
+    return f'<{tag} data-ke-list-type="{kind}">\n' + "\n".join(items) + f"\n</{tag}>"
+
+
+# Inline styles, as the blog keeps no stylesheet of ours: a table scrolls sideways on a phone instead of
+# squeezing its columns, in a smaller type, each cell's lines kept together where Korean words would split.
+TABLE_WRAPPER = "overflow-x:auto;-webkit-overflow-scrolling:touch;margin:8px 0"
+TABLE_STYLE = "border-collapse:collapse;font-size:0.85em;line-height:1.45;word-break:keep-all"
+CELL_STYLE = "border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top"
+
+
+def _table(block: Table) -> str:
+    def row(cells, tag: str) -> str:
+        return "<tr>" + "".join(f'<{tag} style="{CELL_STYLE}">{escape_line(cell)}</{tag}>' for cell in cells) + "</tr>"
+    body = "\n".join(row(cells, "td") for cells in block.rows)
+    return (f'<div style="{TABLE_WRAPPER}"><table data-ke-align="alignLeft" style="{TABLE_STYLE}">\n'
+            f"<thead>{row(block.header, 'th')}</thead>\n<tbody>\n{body}\n</tbody>\n</table></div>")
 
 
 def _block(block: Block) -> str:
@@ -53,6 +69,8 @@ def _block(block: Block) -> str:
             return _code(lang, content)
         case Items():
             return _items(block)
+        case Table():
+            return _table(block)
         case Fold(blocks):
             return (
                 f'<div data-ke-type="moreLess" data-text-more="{FOLD_LABEL}" data-text-less="{FOLD_CLOSE_LABEL}">'

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from studylog.blog.blocks import FOLD_LABEL, Block, Code, Fold, Heading, Items, Lead, Marker, Prose
+from studylog.blog.blocks import FOLD_LABEL, Block, Code, Fold, Heading, Items, Lead, Marker, Prose, Table
 from studylog.blog.code_fences import as_fenced
 from studylog.blog.guard import closed
 from studylog.blog.meta import marker
-from studylog.blog.plain_markdown import escape_line
+from studylog.blog.plain_markdown import escape_inline, escape_line
 
 # A first line that would stop being what it is with a label before it: a block of its own kind.
 BLOCK_START = re.compile(r"^(?:[ \t]|[#>*+\-|<=_~`$\[!]|\d+[.)](?:[ \t]|$))")
@@ -25,11 +25,19 @@ def lead(label: str, text: str, one_line: bool = False) -> str:
 
 def _items(block: Items) -> str:
     lines = []
-    for item in block.items:
+    for number, item in enumerate(block.items, 1):
         text = escape_line(item.text)
         url = item.url.replace("<", "%3C").replace(">", "%3E")
-        lines.append(f"- [{text}](<{url}>)" if url else f"- {text}")
+        bullet = f"{number}." if block.numbered else "-"
+        lines.append(f"{bullet} [{text}](<{url}>)" if url else f"{bullet} {text}")
     return "\n".join(lines)
+
+
+def _table(block: Table) -> str:
+    """A GFM table; `|` in a cell is escaped, so a cell never splits."""
+    def row(cells) -> str:
+        return "| " + " | ".join(escape_inline(cell) for cell in cells) + " |"
+    return "\n".join([row(block.header), "|" + " --- |" * len(block.header), *map(row, block.rows)])
 
 
 def _block(block: Block) -> str:
@@ -48,6 +56,8 @@ def _block(block: Block) -> str:
             return as_fenced(lang, content)
         case Items():
             return _items(block)
+        case Table():
+            return _table(block)
         case Fold(blocks):
             inner = render(blocks).rstrip("\n")
             return f"<details>\n<summary>{FOLD_LABEL}</summary>\n\n{inner}\n\n</details>"

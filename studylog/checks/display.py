@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from studylog.checks.references import CITATION_SEPARATOR, CITATIONS_JOINER, SUFFIX_MULTIPLIERS
 from studylog.checks.views import ClaimView
 
@@ -49,9 +51,34 @@ def _unit(unit: float) -> str:
     return f"10^{exponent}" if exponent >= 3 and unit == 10**exponent else f"{unit:g}"
 
 
+@dataclass(frozen=True)
+class Cited:
+    """One place a claim cites, read back from its citation (references._citation writes it):
+    "Szegedy et al. 2014, … — Table 1: inception (3a) / params" -> the document, "Table 1", the keys."""
+
+    document: str
+    place: str = ""  # "Table 1", "Section 1"; "" when the citation names the document only
+    keys: tuple[str, ...] = ()  # a table cell's (row, column); an entry's key path
+
+    @property
+    def table_cell(self) -> tuple[str, str] | None:
+        """(row, column) when this is one cell of a printed table, else None."""
+        return self.keys if self.place and len(self.keys) == 2 else None
+
+
+def cited(citation: str) -> list[Cited]:
+    """The places a claim's citation names, in order (a claim may cite its own source and its reference's)."""
+    found = []
+    for part in filter(None, citation.split(CITATIONS_JOINER)):
+        document, _, where = part.partition(CITATION_SEPARATOR)
+        place, _, path = where.partition(": ") if ": " in where else ("", "", where)
+        found.append(Cited(document, place, tuple(path.split(" / ")) if path else ()))
+    return found
+
+
 def documents(citation: str) -> list[str]:
     """The documents a claim's citation names, without the place in each ("… Table 1: (3a) / params")."""
-    return [part.split(CITATION_SEPARATOR)[0] for part in citation.split(CITATIONS_JOINER) if part]
+    return [place.document for place in cited(citation)]
 
 
 def format_expected(claim: ClaimView) -> str:
@@ -71,3 +98,12 @@ def format_computed(claim: ClaimView, separator: str = " / ") -> str:
     if unit and isinstance(claim.computed, float):  # a measurement: its size matters, not its last digits
         return with_si_prefix(claim.computed, unit)
     return format_value(claim.computed) + (f" {unit}" if unit else "")
+
+
+def format_computed_briefly(claim: ClaimView, separator: str = "\n") -> str:
+    """The computed value; for one_of, only the hypotheses that hold and how many of all hold."""
+    marks = claim.hypotheses
+    if marks is None:
+        return format_computed(claim)
+    held = [f"✓ {name}: {format_value(claim.computed[name])}" for name, ok in marks.items() if ok]
+    return separator.join([*held, f"({len(held)} of {len(marks)} hold)"])

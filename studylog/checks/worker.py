@@ -16,16 +16,15 @@ from pathlib import Path
 
 from studylog.checks import devices, integrity, limits
 from studylog.checks.context import CheckContext
-from studylog.checks.fingerprint import LIBRARIES, library_versions
+from studylog.checks.fingerprint import library_versions
 from studylog.checks.protocol import send
 from studylog.checks.registry import registered
 
 
 def _running_versions() -> dict[str, str]:
-    """torch's and torchvision's versions as the imported modules give them (with their build, e.g. +cu130);
-    from package metadata for one no check module imported."""
-    installed = library_versions()
-    return {f"{name}_version": getattr(sys.modules.get(name), "__version__", installed[name]) for name in LIBRARIES}
+    """torch's and torchvision's versions from package metadata: the one string everything quotes (a citation of
+    torchvision's weights metadata too), whether or not a check imported the library."""
+    return {f"{name}_version": version for name, version in library_versions().items()}
 
 
 def _import_module(path: Path):

@@ -18,6 +18,7 @@ from torch import nn
 from torchvision.models import WeightsEnum, get_model, get_model_weights, list_models
 
 from studylog.checks.counting import build_on_meta
+from studylog.checks.fingerprint import library_versions
 from studylog.errors import StudylogError
 
 VIDEO_FRAMES = 16  # the clip length torchvision's video _ops are measured at (pytorch/vision#6936)
@@ -53,7 +54,7 @@ def metadata_citation(weights: WeightsEnum | str) -> str:
     """Where a value read from torchvision's weights metadata comes from, e.g.
     'torchvision 0.29.1 ResNet50_Weights.IMAGENET1K_V1.meta'; a string names several ('EfficientNet_B*_Weights.DEFAULT')."""
     name = weights if isinstance(weights, str) else f"{type(weights).__name__}.{weights.name}"
-    return f"torchvision {torchvision.__version__} {name}.meta"
+    return f"torchvision {library_versions()['torchvision']} {name}.meta"
 
 
 @contextlib.contextmanager

@@ -18,8 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from studylog.checks.placeholder import PREFIX as PLACEHOLDER
-from studylog.checks.display import documents, format_computed, format_expected, format_value
-from studylog.checks.views import ClaimView, RunView
+from studylog.checks.display import documents, format_computed_briefly, format_expected
+from studylog.checks.views import RunView
 
 MAX_WIDTH = 140  # wider terminals get this much: columns stretched further only put distance between values
 VERDICT_STYLES = {"holds": "green", "fails": "bold red", "matches": "cyan", "differs": "yellow", "reported": "dim",
@@ -78,15 +78,6 @@ def print_json(runs: list[RunView]) -> None:
     print(json.dumps(json_rows(runs), ensure_ascii=False, indent=2))
 
 
-def _computed(claim: ClaimView) -> str:
-    """The computed value; for one_of, the hypotheses that hold and how many of all (--json has every one)."""
-    marks = claim.hypotheses
-    if marks is None:
-        return format_computed(claim)
-    held = [f"✓ {name}: {format_value(claim.computed[name])}" for name, ok in marks.items() if ok]
-    return "\n".join([*held, f"({len(held)} of {len(marks)} hold)"])
-
-
 def _check_heading(run: RunView) -> str:
     audit = "  · audit only: it asserts nothing, so it cannot fail" if run.audit_only else ""
     return f"› {run.check_id}{audit}"
@@ -104,7 +95,7 @@ def _claims_table(console: Console, run: RunView | None, footnotes: dict[str, in
     for claim in run.claims if run else ():
         numbers = [footnotes.setdefault(doc, len(footnotes) + 1) for doc in documents(claim.citation)]
         note = f" [dim]{''.join(f'[{n}]' for n in numbers)}[/]" if numbers else ""
-        table.add_row(escape(claim.label) + note, escape(_computed(claim)), escape(format_expected(claim)),
+        table.add_row(escape(claim.label) + note, escape(format_computed_briefly(claim)), escape(format_expected(claim)),
                       f"[{VERDICT_STYLES.get(claim.verdict, '')}]{claim.verdict}[/]")
     if run is not None and run.status in ("error", "timeout"):
         first_line = run.message.splitlines()[0] if run.message else run.status

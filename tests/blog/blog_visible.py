@@ -128,3 +128,50 @@ def has_tabs_only_paragraph(text: str) -> bool:
 def shows(document: str, text: str) -> bool:
     """Whether the visible document holds text as whole blocks."""
     return f"\n\n{text}\n\n" in f"\n\n{document}\n\n"
+
+
+class _Tables(HTMLParser):
+    """Every <table> as rows of cell text, and every <ol>'s items as (text, href of its link)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self.numbered: list[list[tuple[str, str]]] = []
+        self.cell: list[str] | None = None
+        self.item: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag == "ol":
+            self.numbered.append([])
+        elif tag == "li" and self.numbered:
+            self.item = [[], ""]
+        elif tag == "a" and self.item is not None:
+            self.item[1] = dict(attrs).get("href") or ""
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.tables[-1][-1].append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
+            self.cell = None
+        elif tag == "li" and self.item is not None:
+            self.numbered[-1].append((re.sub(r"\s+", " ", "".join(self.item[0])).strip(), self.item[1]))
+            self.item = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+        if self.item is not None:
+            self.item[0].append(data)
+
+
+def tables_and_numbered_lists(html: str) -> tuple[list[list[list[str]]], list[list[tuple[str, str]]]]:
+    """The tables a browser shows (rows of cell text, header row first) and the numbered lists ((text, link))."""
+    parser = _Tables()
+    parser.feed(html)
+    parser.close()
+    return parser.tables, parser.numbered

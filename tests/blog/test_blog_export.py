@@ -12,12 +12,10 @@ from click.testing import CliRunner
 from studylog.blog.export import export_week, render_post
 from studylog.blog.from_week import build_post
 from studylog.blog.post import Post, byline, parse_byline
-from studylog.checks.discovery import discover
-from studylog.checks.fingerprint import code_hash
-from studylog.checks.recording import record_run
 from studylog.cli import cli
 from studylog.journal.weeks import date_range, find_week, week_detail
-from blog_visible import COMMONMARK, shows, visible_markdown, visible_text
+from blog_visible import COMMONMARK, GFM_LIKE, shows, tables_and_numbered_lists, visible_markdown, visible_text
+from recorded_runs import PAPER, WEIGHTS, record
 
 SEED_ORDER = [
     "주차별 학습 내용 목차.", "짧은 소감", "피어세션", "스페셜피어세션 진행.", "스페셜 세션(이고잉님의 깃허브 특강)",
@@ -63,30 +61,26 @@ def test_tistory_html_uses_the_editors_fold_and_code_block(demo_db):
     assert '<pre class="python" data-ke-language="python" data-ke-type="codeblock">' in html
 
 
-def record(db, check_id: str, claims: list[dict], *, current: bool = True, status: str = "passed"):
-    spec = next(s for s in discover() if s.check_id == check_id)
-    result = {"status": status, "torch_version": "2.14.1", "torchvision_version": "0.29.1", "device": "cpu",
-              "device_name": "Test CPU", "duration_s": 0.5, "claims": claims}
-    record_run(db, spec, code_hash(spec) if current else "an older version", f"key-{check_id}", result)
-
-
-WEIGHTS = {"label": "weights in inception (3a), bias excluded", "computed": 163328, "expected": 163328,
-           "rule": {"kind": "equals"}, "verdict": "holds", "asserted": True, "citation": ""}
-PAPER = {"label": "paper Table 1, K = 1000", "computed": 163328, "expected": 159,
-         "rule": {"kind": "rounds_to", "unit": 1000, "digits": 0, "suffix": "K"}, "verdict": "differs",
-         "asserted": False, "citation": "Szegedy et al. 2014 — Table 1"}
+def answer2_html(html: str) -> str:
+    """The HTML of the second question's fold."""
+    return re.findall(r"<details>\s*<summary>더보기</summary>(.*?)</details>", html, re.S)[2]
 
 
 def test_each_question_shows_its_verification(demo_db):
     record(demo_db, "inception-3a-weights", [WEIGHTS, PAPER])
     record(demo_db, "cross-entropy-includes-softmax", [], current=False)
-    html = COMMONMARK.render(demo_post(demo_db, with_checks=True))
+    html = GFM_LIKE.render(demo_post(demo_db, with_checks=True))
     folded = folds(html)
     answer2 = folded[2]
     today = re.search(r"· (\d{4}-\d{2}-\d{2})", answer2)[1]
     assert shows(answer2, f"검증 inception-3a-weights: passed · cpu (Test CPU) · torch 2.14.1 · torchvision 0.29.1 · {today}")
-    assert "✓ weights in inception (3a), bias excluded: computed 163,328, expected 163,328 (equals exactly): holds" in answer2
-    assert "✗ paper Table 1, K = 1000: computed 163,328, expected 159K" in answer2 and "differs [Szegedy et al. 2014 — Table 1]" in answer2
+    tables, numbered = tables_and_numbered_lists(answer2_html(html))
+    assert tables == [[
+        ["claim", "computed", "expected or printed", "verdict"],
+        [WEIGHTS["label"], f"{163328:,}", f"{163328:,}", "✓ holds"],
+        [f"{PAPER['label']} [1, Table 1]", f"{163328:,}", "159K", "✗ differs"],
+    ]]
+    assert numbered == [[("Szegedy et al. 2014", "")]]  # the document, once, under the table
     assert "stale: the check changed since this run" in folded[3] and "검증" not in folded[1]
 
 

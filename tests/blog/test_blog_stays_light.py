@@ -6,7 +6,7 @@ import pytest
 
 from studylog.blog.export import export_week
 from studylog.journal.weeks import find_week
-from test_blog_export import WEIGHTS, record
+from recorded_runs import WEIGHTS, record
 
 
 def test_export_with_verification_imports_no_torch(demo_db, fresh_studylog):

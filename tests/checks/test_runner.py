@@ -6,6 +6,7 @@ The checks are tiny and import only torch, which the runner's zygote imports onc
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import sys
@@ -35,6 +36,14 @@ STURDY = """
     @check("wrong-expectation")
     def wrong_expectation(ctx):
         ctx.claim("2 + 2", 2 + 2).equals(5)
+"""
+CITES = """
+    from studylog.checks import check
+    from studylog.checks.zoo import metadata_citation
+
+    @check("cites-torchvision")
+    def cites_torchvision(ctx):
+        ctx.claim("2 * 3", 2 * 3, citation=metadata_citation("Some_Weights.V1")).equals(6)
 """
 FRAGILE = """
     import ctypes, os, pathlib, subprocess, sys, time
@@ -85,18 +94,19 @@ FRAGILE = """
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    """The two fake questions verified once through the CLI, two checks at a time, each held to 3 s of CPU time:
+    """The fake questions verified once through the CLI, two checks at a time, each held to 3 s of CPU time:
     (db, json rows, exit code)."""
     folder = tmp_path_factory.mktemp("bank")
     write_question(folder, "sturdy", STURDY)
     write_question(folder, "fragile", FRAGILE)
+    write_question(folder, "cites", CITES)
     write_reference(folder, "tiny-2020", TINY_REFERENCE.format(params="1.2K"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(CHECK_PATHS_ENV_VAR, str(folder))
         db = open_database(folder / "studylog.db")
-        for slug in ("sturdy", "fragile"):
+        for slug in ("sturdy", "fragile", "cites"):
             add_question(db, slug, slug=slug)
-        args = ["verify", "sturdy", "fragile", "--json", "--jobs", "2", "--cpu-limit", "3", "--db", str(db.path)]
+        args = ["verify", "sturdy", "fragile", "cites", "--json", "--jobs", "2", "--cpu-limit", "3", "--db", str(db.path)]
         result = CliRunner().invoke(cli, args)
         yield db, json.loads(result.stdout), result.exit_code
         db.close()
@@ -106,7 +116,7 @@ def test_each_failure_is_reported_while_the_other_checks_pass(bank):
     db, _rows, exit_code = bank
     runs = {r.check_id: r for r in latest_runs(db)}
     assert {k: r.status for k, r in runs.items()} == {
-        "adds-up": "passed", "wrong-expectation": "failed", "raises": "error", "sleeps": "timeout", "exits": "error",
+        "adds-up": "passed", "wrong-expectation": "failed", "cites-torchvision": "passed", "raises": "error", "sleeps": "timeout", "exits": "error",
         "leaves-a-daemon": "passed", "greedy": "error", "spins": "error", "segfaults": "error",
     }
     assert exit_code == 2
@@ -121,6 +131,14 @@ def test_each_failure_is_reported_while_the_other_checks_pass(bank):
     assert "about to read address 0" in runs["segfaults"].message and "in segfaults" in runs["segfaults"].message
     passed = runs["adds-up"]
     assert passed.device == "cpu" and passed.torch_version.startswith("2.") and passed.device_name
+
+
+def test_one_torchvision_version_string_in_runs_and_citations(bank):
+    db, _rows, _exit_code = bank
+    installed = importlib.metadata.version("torchvision")
+    runs = {r.check_id: r for r in latest_runs(db) if r.status == "passed"}
+    assert {r.torchvision_version for r in runs.values()} == {installed}  # a check importing torchvision or not
+    assert runs["cites-torchvision"].claims[0].citation == f"torchvision {installed} Some_Weights.V1.meta"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a subreaper and /proc: Linux")
