@@ -100,7 +100,10 @@ async def test_unsaved_check_text_is_written_when_the_app_quits(db, app_on):
     assert "EXPECTED = 64" in module.read_text(encoding="utf-8")
 
 
-async def test_a_module_changed_on_disk_meanwhile_is_not_overwritten(db, app_on):
+async def test_a_module_changed_on_disk_meanwhile_is_not_overwritten(db, app_on, monkeypatch):
+    from studylog.tui.widgets import check_editor
+
+    monkeypatch.setattr(check_editor, "AUTOSAVE_SECONDS", 3600)  # only ctrl+s saves: typing on a loaded machine spans 3 s
     bn_question(db)
     module = db.path.parent / "checks" / "bn_params.py"
     async with app_on(db).run_test(size=(100, 40)) as pilot:
