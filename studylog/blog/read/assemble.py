@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import date
 
 from studylog.blog.code_fences import as_fenced
-from studylog.blog.post import TITLE, Post, PostSection, byline, parse_byline, parse_link_line
+from studylog.blog.post import TITLE, Post, PostQuestion, PostSection, byline, parse_byline, parse_link_line
 from studylog.blog.read.blocks import (
     CodeBlock, FoldEnd, FoldStart, Heading, InBlock, ListBlock, Marker, Paragraph, ReadError,
 )
 from studylog.blog.plain_markdown import plain_to_markdown
 from studylog.blog.read.kinds import guess_kind
+from studylog.blog.read.question_forms import TOPIC_KINDS, reads_as_question
 from studylog.blog.read.week_number import week_in
 from studylog.blog.read.questions import QUESTION, OpenQuestion
 from studylog.journal.sections import SECTION_KINDS
@@ -95,6 +96,8 @@ class _Assembler:
                 self.new_section(PostSection(kind=guess_kind(text, default="curriculum"), title=text))
             case Paragraph(_, text):
                 self.add_text(text, paragraph=True)
+                if not self.structured and self.open is None:
+                    self.note_question(text)
             case CodeBlock(_, lang, content):
                 self.add_text(as_fenced(lang, content))
             case ListBlock() if self.open is None and self.section().kind == "study_links" and (
@@ -125,6 +128,14 @@ class _Assembler:
         self.open = OpenQuestion.start(text, marker.data if marker else {}, self.structured)
         if marker:
             self.sources[id(self.open.question)] = marker.data
+
+    def note_question(self, text: str) -> None:
+        """A paragraph of the body that asks (`…할까요?`, `…란?`) also becomes an open question; it stays in
+        the body as written, as a question in a Markdown post's list does."""
+        asked = reads_as_question(text, topics=self.section().kind in TOPIC_KINDS)
+        questions = self.section().questions
+        if asked and asked.title and all(q.title != asked.title for q in questions):
+            questions.append(PostQuestion(title=asked.title, question=asked.title, asker=asked.asker, status="open"))
 
     def take_title(self, line: int, text: str) -> None:
         self.title_line, self.byline_next = line, True

@@ -14,11 +14,12 @@ import re
 from studylog.blog.post import Post, PostQuestion, PostSection, parse_byline, parse_link_line
 from studylog.blog.read.front_matter import FrontMatter
 from studylog.blog.read.kinds import guess_kind
-from studylog.blog.read.question_forms import CITED, Asked, answer_text, labelled_question, reads_as_question
+from studylog.blog.read.question_forms import (
+    CITED, TOPIC_KINDS, Asked, answer_line, answer_text, labelled_question, reads_as_question,
+)
 from studylog.blog.read.tree import Node, children, first_link, inline_text, source
 from studylog.blog.read.week_number import week_in
 
-TOPIC_KINDS = frozenset({"peer_session", "special_peer_session", "mentoring"})
 ANSWER_FOLD = re.compile(r"^\s*<details[^>]*>\s*(?:\n\s*)?<summary[^>]*>\s*(?:<[^>]+>\s*)*더보기", re.IGNORECASE)
 DETAILS = re.compile(r"<(/?)details\b", re.IGNORECASE)
 MAX_LEVEL = 5
@@ -122,9 +123,10 @@ class _Guesser:
     def labelled(self, i: int) -> int:
         """A `Q…:` paragraph: asked until an `A…:` paragraph, answered until the next question or part."""
         asked, rest = labelled_question(self.blocks[i].text)
-        start = self.blocks[i].start
-        first_line_end = start + 1
+        first_line_end = self.blocks[i].start + 1
         question_end = answer_start = None
+        if (k := answer_line(rest)) is not None:  # `A: …` on a line of the question's own paragraph
+            question_end = answer_start = first_line_end + k
         j = i + 1
         fold = None
         while j < len(self.blocks):
@@ -136,8 +138,8 @@ class _Guesser:
                 break
             if block.type == "html_block" and not (answer_start is None and ANSWER_FOLD.match(block.tokens[0].content)):
                 break
-            if answer_start is None and block.type == "paragraph" and answer_text(block.text) is not None:
-                question_end, answer_start = block.start, block.start
+            if answer_start is None and block.type == "paragraph" and (k := answer_line(block.text)) is not None:
+                question_end = answer_start = block.start + k
             j += 1
         end = self.blocks[j].start if j < len(self.blocks) else len(self.lines)
         question = source(self.lines, first_line_end, question_end if question_end is not None else end)
@@ -149,7 +151,7 @@ class _Guesser:
             question = source(self.lines, first_line_end, self.blocks[fold[0]].start)
             answer = source(self.lines, self.blocks[fold[0]].end, self.blocks[fold[1]].start)
             answer = answer_text(answer) if answer_text(answer) is not None else answer
-        self.add_question(asked, rest + ("\n" if rest and question else "") + question, answer)
+        self.add_question(asked, question, answer)  # the source from the second line on holds `rest` already
         return j
 
     def fold_range(self, i: int, j: int) -> tuple[int, int] | None:
@@ -225,13 +227,16 @@ class _Guesser:
             for block in inner[1:]:
                 self.scan_nested(block)
             return
-        answer = ""
+        answer, rest = "", labelled[1] if labelled else ""
         answered = next((b for b in inner[1:] if b.type == "paragraph" and answer_text(b.text) is not None), None)
-        if answered is not None:
+        if (k := answer_line(rest)) is not None:  # `- Q: …` with `A: …` on the item's next line
+            answered_at = head.start + 1 + k
+            rest, answer = "\n".join(rest.split("\n")[:k]), answer_text(_dedent(source(self.lines, answered_at, item.end))) or ""
+        elif answered is not None:
             answer = answer_text(_dedent(source(self.lines, answered.start, item.end))) or ""
         elif len(inner) > 1:
             answer = _dedent(source(self.lines, inner[1].start, item.end))
-        self.add_question(asked, labelled[1] if labelled else "", answer)
+        self.add_question(asked, rest, answer)
 
     def finish(self) -> Post:
         for section, ranges in zip(self.post.sections, self.ranges):

@@ -1,14 +1,18 @@
-"""Read the plain text of a post copied from a blog page (the seed post) into blocks.
+"""Read the plain text of a post copied from a blog page (the seed post, any Tistory page) into blocks.
 
-The page chrome is dropped: everything before the `[weekN] …` title line (ABOUT ME, Today/Yesterday/
-Total) and everything from the other-posts list on (… 카테고리의 다른 글, 댓글, Designed by Tistory).
-Headings are the seed's `* heading`, `- subheading` and `< heading >` lines; 더보기 opens a fold;
-Python code is recognised by its first line and kept with its indentation.
+The page chrome is dropped whatever the title looks like: everything before the title (본문 바로가기, the
+blog's name, ABOUT ME, Today/Yesterday/Total, the category line) and the byline after it, found as a
+`[weekN] …` line, the line above a `by 작성자 2024. 5. 3.` byline, or the skin's `… 본문` heading line; and
+everything from the end of the post on (공감, 저작자표시, … 카테고리의 다른 글, 댓글 N, Designed by Tistory).
+Headings are the seed's `* heading`, `- subheading` and `< heading >` lines, also right under a paragraph
+line (a copied page keeps no blank line between paragraphs); 더보기 opens a fold; Python code is recognised
+by its first line and kept with its indentation.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from studylog.blog.read.blocks import (
     CodeBlock, FoldStart, Heading, InBlock, ListBlock, ListItem, Marker, Paragraph,
@@ -16,7 +20,14 @@ from studylog.blog.read.blocks import (
 
 TITLE = re.compile(r"^\s*(?:[•·*-]\s*)?(?P<title>\[week\s*\d+\].*)$", re.IGNORECASE)
 POST_DATE = re.compile(r"^\s*(?P<category>.*?)\s*(?P<y>\d{4})\. (?P<m>\d{1,2})\. (?P<d>\d{1,2})\. \d{1,2}:\d{2}\s*$")
-CHROME_END = re.compile(r"(카테고리의 다른 글|^\s*댓글\s*\d*\s*$|^\s*Designed by Tistory)")
+BYLINE = re.compile(r"^\s*by\s+\S.*?\s(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?(?:\s+\d{1,2}:\d{2})?\s*$", re.IGNORECASE)
+SKIN_TITLE = re.compile(r"^\s*(?P<title>\S.*?)\s+본문\s*$")  # a skin's hidden heading: "<title> 본문"
+CHROME_END = re.compile(
+    r"(카테고리의 다른 글|^\s*댓글\s*\d*\s*$|^\s*Designed by Tistory|^\s*공감\s*\d*\s*$|^\s*저작자표시)"
+)
+CHROME_START = re.compile(r"^\s*(본문 바로가기|ABOUT ME|Today|Yesterday|Total|-|검색하기|블로그 내 검색|카테고리|전체 글 보기|메뉴|홈|태그|방명록)?\s*$")
+TITLE_WITHIN = 20  # lines of page chrome a copied page may start with before its byline
+SKIN_WITHIN = 5  # a skin's `… 본문` heading sits right under the blog's name
 HEADINGS = ((re.compile(r"^\* (.+)$"), 2), (re.compile(r"^- (.+)$"), 3), (re.compile(r"^(<\s*.+?\s*>)$"), 2))
 CODE_START = re.compile(r"^(class \w|def \w|import \w|from [\w.]+ import |@\w)")
 LINK_LINE = re.compile(r"^\d{4}\.\d{2}\.\d{2} - ")
@@ -29,13 +40,44 @@ def typed_spaces(text: str) -> str:
     return text.replace("\u00a0", " ")
 
 
-def _post_lines(lines: list[str]) -> tuple[int, list[str]]:
-    """(number of the first kept line, the lines) without the page chrome, dedented."""
-    start = next((i for i, line in enumerate(lines) if TITLE.match(line)), 0)
-    end = next((i for i in range(start + 1, len(lines)) if CHROME_END.search(lines[i])), len(lines))
-    kept = [line.rstrip() for line in lines[start:end]]
-    indent = min((len(line) - len(line.lstrip(" ")) for line in kept[1:] if line), default=0)
-    return start + 1, [kept[0].strip()] + [line[indent:] for line in kept[1:]]
+@dataclass(frozen=True)
+class Page:
+    """Where the post sits in a copied page: its title line's index (None: no title found), the line after the
+    title and byline, and the post date the byline or the seed's category line gives."""
+
+    title: int | None
+    body: int
+    date: tuple[int, int, int] | None = None
+
+
+def _dated(match: re.Match | None) -> tuple[int, int, int] | None:
+    return (int(match["y"]), int(match["m"]), int(match["d"])) if match else None
+
+
+def _locate(lines: list[str]) -> Page:
+    """The title: a `[weekN]` line; else the line above a byline; else a skin's `… 본문` line; else none, and the
+    post starts after the lines of chrome a page starts with."""
+    if (title := next((i for i, line in enumerate(lines) if TITLE.match(line)), None)) is not None:
+        dated = POST_DATE.match(lines[title + 1]) if title + 1 < len(lines) else None
+        return Page(title, title + 1 + bool(dated), _dated(dated))
+    head = lines[:TITLE_WITHIN]
+    if (by := next((i for i, line in enumerate(head) if BYLINE.match(line)), None)) is not None:
+        title = next((i for i in range(by - 1, -1, -1) if lines[i].strip()), None)
+        return Page(title, by + 1, _dated(BYLINE.match(lines[by])))
+    if (skin := next((i for i, line in enumerate(lines[:SKIN_WITHIN]) if SKIN_TITLE.match(line)), None)) is not None:
+        return Page(skin, skin + 1)
+    return Page(None, next((i for i, line in enumerate(lines) if not CHROME_START.match(line)), 0))
+
+
+def _post_lines(lines: list[str]) -> tuple[Page, str, int, list[str]]:
+    """The page's layout, its title, the number of the first body line, and the body's lines, dedented."""
+    page = _locate(lines)
+    end = next((i for i in range(page.body, len(lines)) if CHROME_END.search(lines[i])), len(lines))
+    kept = [line.rstrip() for line in lines[page.body:end]]
+    indent = min((len(line) - len(line.lstrip(" ")) for line in kept if line), default=0)
+    title = "" if page.title is None else lines[page.title].strip()
+    title = (match := TITLE.match(title) or SKIN_TITLE.match(title)) and match["title"].strip() or title
+    return page, title, page.body + 1, [line[indent:] for line in kept]
 
 
 def _code_end(lines: list[str], i: int) -> int:
@@ -49,12 +91,12 @@ def _code_end(lines: list[str], i: int) -> int:
 
 def read_plain(text: str) -> list[InBlock]:
     """The blocks of a post's plain text."""
-    first, lines = _post_lines(typed_spaces(text).split("\n"))
+    page, title, first, lines = _post_lines(typed_spaces(text).split("\n"))
     blocks: list[InBlock] = []
-    title = TITLE.match(lines[0]) if lines else None
     if title:
-        blocks.append(Heading(first, 1, title["title"].strip()))
-        lines[0] = ""
+        blocks.append(Heading(page.title + 1, 1, title))
+    if page.date:
+        blocks.append(Marker(first - 1, "week", {"end_date": "{:04}-{:02}-{:02}".format(*page.date)}))
     paragraph: list[str] = []
     links: list[ListItem] = []
 
@@ -66,9 +108,7 @@ def read_plain(text: str) -> list[InBlock]:
     i = 0
     while i < len(lines):
         line, number = lines[i], first + i
-        if title and i == 1 and (date := POST_DATE.match(line)):
-            blocks.append(Marker(number, "week", {"end_date": f"{date['y']}-{int(date['m']):02}-{int(date['d']):02}"}))
-        elif LINK_LINE.match(line):
+        if LINK_LINE.match(line):
             flush(number)
             links.append(ListItem(line.strip()))
         elif not line.strip():
@@ -85,7 +125,8 @@ def read_plain(text: str) -> list[InBlock]:
         elif line.strip() == FOLD:
             flush(number)
             blocks.append(FoldStart(number, open_ended=True))
-        elif not paragraph and (heading := next(((m, lv) for rx, lv in HEADINGS if (m := rx.match(line))), None)):
+        elif heading := next(((m, lv) for rx, lv in HEADINGS if (m := rx.match(line))), None):
+            flush(number)
             blocks.append(Heading(number, heading[1], heading[0][1].strip()))
         else:
             paragraph.append(line)

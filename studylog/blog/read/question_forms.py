@@ -1,8 +1,8 @@
 """How campers write a question and its answer, as patterns over a paragraph's (or heading's) text.
 
 Labelled: `Q.`, `Q1.`, `Q:`, `Q1)`, `Q [이름]님 :`, `질문 :`, `Question :` (answers `A.`, `A:`, `A :`,
-`답:`, `답변:`, `Answer:`). Unlabelled, a line that reads as a question: it ends in `?` (a `…?` aside
-such as `이러겠지..?` or `…? 라는 생각` is not one), a `…란?` topic, or in a peer session a topic
+`답:`, `답변:`, `Answer:`, also on the question's next line). Unlabelled, a line that reads as a question: it
+ends in `?` (a `…?` aside such as `이러겠지..?` or `…? 라는 생각`, or a plan to oneself such as `해볼까?`, is not one), a `…란?` topic, or in a peer session a topic
 phrased as one (`…인지`, `…하는 이유`, `A vs B`, `…의 차이`). The asker (`[캠퍼A]님`, `([캠퍼B]님)`)
 is split off the title.
 """
@@ -18,13 +18,16 @@ QUESTION_LABEL = re.compile(
 )
 ANSWER_LABEL = re.compile(r"^\s*(?:\*\*)?(?:A\s*\d*\s*[.):：]|답변?\s*[:：]|Answer\s*[:.])(?:\*\*)?\s*", re.IGNORECASE)
 ASKER_SUFFIX = re.compile(r"\s*\(\s*(?P<who>\[?[^()\[\]\n]{1,30}\]?)\s*님\s*\)\s*$")
-ASIDE = re.compile(r"\.\.+\?|\?\s*(?:라는|라고|하는|하며|하고)\b|\?\s*\)")
+# Not a question asked: a `…?` aside (`이러겠지..?`, `…? 라는 생각`), or talking to oneself about what to try
+# next (`다음주엔 어떤 문제로 해볼까?`, `적어볼까?`: the volitional -아/어 볼까).
+ASIDE = re.compile(r"\.\.+\?|\?\s*(?:라는|라고|하는|하며|하고)\b|\?\s*\)|볼까\s*\?+\s*$")
 ENDS_ASKING = re.compile(r"\S\s+\S+\?(?:[\s\"'”)]*$|\s+\S)")
 TOPIC_ENDINGS = re.compile(r"(?:란|이란)\s*\??\s*$|(?:인지|는지|은지|을지|할까|일까|까요)\s*\??$|(?:이유|차이|차이점|다른 점)\s*$|\S\s+vs\.?\s+\S", re.IGNORECASE)
 TRAILING = re.compile(
     r"\s*(?:\(TODO\)|\[\[[A-Z]+\]\]\([^)]*\)|\[[^\]]*\]\([^)]*\)|\(https?://[^)\s]*\)|\[[A-Z]+\]|<br\s*/?>|\*\*|__)\s*$",
     re.IGNORECASE,
 )
+TOPIC_KINDS = frozenset({"peer_session", "special_peer_session", "mentoring"})  # sections where topics are asked
 NUMBERING = re.compile(r"^\s*\d+[.)]\s+")
 CITED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+[*_]{1,3}[^*_\n]+\?[*_]{1,3}")
 
@@ -64,6 +67,12 @@ def labelled_question(text: str) -> tuple[Asked, str] | None:
     first, _, rest = text[match.end():].partition("\n")
     who = (match["who"] or "").removesuffix("님").strip() if "who" in match.groupdict() else ""
     return _split_asker(_clean(first), who), rest
+
+
+def answer_line(text: str) -> int | None:
+    """The index of the first line of text that starts with an A label (`Q: …` then `A: …` on the next line
+    is one paragraph), else None."""
+    return next((k for k, line in enumerate(text.split("\n")) if ANSWER_LABEL.match(line)), None)
 
 
 def answer_text(text: str) -> str | None:

@@ -19,6 +19,10 @@ QUESTION = re.compile(
 ANSWER = re.compile(r"^(?:A\d*\.(?: |$)|A\s*\d*\s*[):：]\s*|답변?\s*[:：]\s*)")
 
 
+def _answer_line(text: str) -> int | None:
+    return next((k for k, line in enumerate(text.split("\n")) if ANSWER.match(line)), None)
+
+
 def _unlabelled(label: re.Pattern, text: str) -> list[str]:
     rest = label.sub("", text, count=1)
     return [rest] if rest else []
@@ -46,14 +50,19 @@ class OpenQuestion:
             asker=str(marker.get("asker", "")),
             tags=[str(t) for t in marker.get("tags", [])],
         )
-        return cls(question, structured, asked=[rest] if rest.strip() else [])
+        opened = cls(question, structured)
+        if rest.strip():
+            opened.add(rest, paragraph=True)
+        return opened
 
     def add(self, text: str, *, paragraph: bool) -> None:
-        """A block's text: asked, or answered once the answer has started."""
+        """A block's text: asked, or answered once the answer has started (also at an `A:` line inside it)."""
         if self.skipping:
             return
-        if self.answer is None and paragraph and not self.structured and ANSWER.match(text):
-            self.answer = _unlabelled(ANSWER, text)
+        if self.answer is None and paragraph and not self.structured and (k := _answer_line(text)) is not None:
+            lines = text.split("\n")
+            self.asked += ["\n".join(lines[:k])] if k else []
+            self.answer = _unlabelled(ANSWER, "\n".join(lines[k:]))
         elif self.answer is None:
             self.asked.append(text)
         elif self.label_pending and paragraph and ANSWER.match(text):
