@@ -123,3 +123,16 @@ def test_the_byline_shows_the_journals_date_range_and_reads_back(start, end):
     post = Post(number=4, title="회고", course="부스트캠프", start_date=start, end_date=end)
     assert byline(post) == f"{date_range(start, end)} · 부스트캠프"
     assert parse_byline(byline(post)) == (start, end, "부스트캠프")
+
+
+def test_the_demo_question_exports_as_the_readme_shows(demo_db):
+    """The README's excerpt of question 2, up to its verification (which depends on the machine), is the export's."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    excerpt = readme.split("The demo's second question, exported after", 1)[1].split("```markdown\n", 1)[1].split("```", 1)[0]
+    shown = excerpt.split("<!-- studylog:verification -->")[0]
+    lines = [line for line in shown.splitlines() if line and "…" not in line]
+    exported = demo_post(demo_db).splitlines()
+    assert len(lines) >= 4 and all(line in exported for line in lines), [l for l in lines if l not in exported]
+    assert "가지1 : 192\\*1\\*1\\*64 = 12288" in lines
