@@ -7,14 +7,14 @@ never import torch, torchvision or textual.
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
 from studylog.commands.common import DB_HELP, as_one_line, click_error
 from studylog.config import database_path
 from studylog.errors import StudylogError
-
-INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
+from studylog.process_exit import ending_cleanly, flushed, raise_on_termination
 
 # name -> "module:attribute"; each area registers its commands here.
 COMMANDS = {
@@ -50,18 +50,18 @@ class LazyGroup(click.Group):
         module, attribute = COMMANDS[name].split(":")
         return getattr(importlib.import_module(module), attribute)
 
+    def make_context(self, *args, **kwargs):
+        with ending_cleanly():  # `studylog --help | head -1`
+            return super().make_context(*args, **kwargs)
+
     def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except StudylogError as exc:
-            raise click_error(exc) from None
-        except click.ClickException as exc:
-            raise as_one_line(exc) from exc.__cause__
-        except (KeyboardInterrupt, click.Abort) as exc:  # Ctrl-C, also in a prompt (which raises Abort)
-            if not isinstance(exc, KeyboardInterrupt) and not isinstance(exc.__context__, KeyboardInterrupt):
-                raise
-            click.echo("interrupted", err=True)  # every write is one transaction: nothing half-written stays
-            raise click.exceptions.Exit(INTERRUPTED) from None
+        with ending_cleanly():  # a signal, a broken pipe, an output that cannot be written (process_exit.py)
+            try:
+                return super().invoke(ctx)
+            except StudylogError as exc:
+                raise click_error(exc) from None
+            except click.ClickException as exc:
+                raise as_one_line(exc) from exc.__cause__
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True)
@@ -80,5 +80,9 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="studylog")
+    """Console-script entry point: SIGTERM and SIGHUP end a command as Ctrl-C does (process_exit.py)."""
+    raise_on_termination()
+    try:
+        cli(prog_name="studylog")
+    except SystemExit as exc:  # flushed here, not at exit, where a reader gone would print 'Exception ignored'
+        sys.exit(flushed(exc.code))

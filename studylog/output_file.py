@@ -35,7 +35,8 @@ def write_output(path: Path, text: str, *, database: Path, force: bool = False) 
     Raises StudylogError, leaving every file as it was, when path is the database or its -wal, -shm or
     -journal file (through any symlink or hard link), when it exists and force is false, or when the
     write fails. The text goes to a temporary file in the same folder, flushed to disk, then renamed
-    over path in one step: a reader sees the old file or the new one, never a part.
+    over path in one step: a reader sees the old file or the new one, never a part; interrupted (Ctrl-C,
+    SIGTERM, SIGHUP), the temporary file is removed. Only SIGKILL can leave one, named `.NAME.XXXXXXXX.tmp`.
     """
     target = Path(path).expanduser().resolve()
     if _is_database_file(target, Path(database)):
@@ -52,7 +53,9 @@ def write_output(path: Path, text: str, *, database: Path, force: bool = False) 
         if target.exists():
             os.chmod(temporary, target.stat().st_mode & 0o7777)
         os.replace(temporary, target)
-    except OSError as exc:
+    except BaseException as exc:  # a failed write, or Ctrl-C / SIGTERM mid-write (process_exit.py): no part left
         temporary.unlink(missing_ok=True)
-        raise StudylogError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise StudylogError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise
     return target

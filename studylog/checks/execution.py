@@ -19,6 +19,7 @@ from studylog.checks.processes import descends_from, write_lock_holders
 from studylog.checks.recording import Recorder, run_view
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
 from studylog.checks.source_facts import source_facts
+from studylog.process_exit import interrupts_held
 from studylog.store.database import open_database
 
 BLOCKED_S = 1.0  # a result waiting this long for the database: look for a check holding its write lock
@@ -88,7 +89,8 @@ def execute(db, specs: list[CheckSpec], codes, keys, *, device, limits, jobs, em
                         finish(spec, {"status": "error", "message": event["message"]})
                 _stop_lock_holder(path, running, recorder, stopped)
         finally:
-            recorder.close()
-            if database is not db:
-                database.close()
+            with interrupts_held():  # a second Ctrl-C or kill must not lose the results that finished
+                recorder.close()
+                if database is not db:
+                    database.close()
     return recorder

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import studylog
 from studylog.checks.protocol import LineReader
+from studylog.process_exit import interrupts_held
 
 POLL_S = 0.1  # how often a cancel request is noticed while waiting on the checks
 STOP_WAIT_S = 5.0
@@ -76,6 +77,10 @@ class CheckProcesses:
         return self
 
     def __exit__(self, *exc_info) -> None:
+        with interrupts_held():  # a signal now would leave the zygote's session running
+            self._stop()
+
+    def _stop(self) -> None:
         try:
             self._process.stdin.close()
         except BrokenPipeError:  # the zygote is gone already

@@ -11,9 +11,9 @@ from studylog.checks.registry import DEFAULT_TIMEOUT_S
 from studylog.commands.common import DB_HELP, click_error, count
 from studylog.config import check_dirs, database_path
 from studylog.errors import StudylogError
+from studylog.process_exit import ended_by, interrupted, tell
 
 USAGE_ERROR = 3  # 0, 1 and 2 say how the checks went; 3 says the command itself could not run as written
-INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 class VerifyCommand(click.Command):
@@ -63,7 +63,8 @@ def verify(ctx: click.Context, names, device, force, timeout, memory_limit, cpu_
                  2  a check errored or timed out, or --device is missing
                  3  a usage error: a bad option, an unknown question, or results that could not be stored
                  4  the database cannot be opened, read or written (refused before any check runs)
-               130  interrupted (Ctrl-C): the checks are stopped, the results that finished are stored
+               130  interrupted (Ctrl-C): the checks are stopped, the results that finished are stored;
+                    129 and 143 likewise for SIGHUP (the terminal closed) and SIGTERM
     """
     # The database is opened by path: a cached verify reads it with sqlite3, never loading the ORM.
     path = database_path(db_path or ctx.find_root().params.get("db_path"))
@@ -95,10 +96,12 @@ def verify(ctx: click.Context, names, device, force, timeout, memory_limit, cpu_
         ctx.exit(2)
     except ResultsNotStored as exc:  # shown all the same, then named as the error it is
         runs, not_stored = exc.runs, exc
-    except KeyboardInterrupt:  # the checks are stopped and what finished is stored by now
+    except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM, SIGHUP: the checks are stopped, what finished is stored
         progress.close()
-        click.echo("Interrupted: the checks still running were stopped; finished results are stored.", err=True)
-        ctx.exit(INTERRUPTED)
+        status = interrupted(exc)
+        what = ended_by(status)
+        tell(f"{what[:1].upper()}{what[1:]}: the checks still running were stopped; finished results are stored.")
+        ctx.exit(status)
     finally:
         progress.close()
     if as_json:

@@ -91,7 +91,10 @@ def _review(db, turn: Turn, clock: Clock, cram: bool) -> Rating:
 @click.option("--stats", "show_stats", is_flag=True, help="Show due and reviewed today, retention, a heatmap and leeches.")
 @with_database
 def quiz(db, week_number: int | None, course: str | None, tag: str | None, cram: bool, show_stats: bool) -> None:
-    """Review the questions that are due, spaced by FSRS; numeric prompts are graded against recomputed values."""
+    """Review the questions that are due, spaced by FSRS; numeric prompts are graded against recomputed values.
+
+    Ctrl-D (end of input) at a prompt ends the session: the cards rated so far are kept, and it exits 0.
+    """
     clock = _clock()
     week_id = selected_week(db, week_number, course)
     if show_stats:
@@ -101,5 +104,12 @@ def quiz(db, week_number: int | None, course: str | None, tag: str | None, cram:
     if not session:
         say(nothing_due(db, clock(), week_id=week_id, tag=tag, cram_hint="--cram reviews now"))
         return
-    ratings = Counter(_review(db, turn, clock, cram) for turn in session)
-    click.echo("\nreviewed " + feedback.tally(ratings))
+    ratings = Counter()
+    try:
+        for turn in session:
+            ratings[_review(db, turn, clock, cram)] += 1  # each review is stored as it is rated
+    except click.Abort as exc:  # Ctrl-D (end of input) at a prompt ends the session; the rated cards are kept
+        if not isinstance(exc.__context__, EOFError):
+            raise
+        click.echo(f"\nstopped at the end of input; {len(session) - sum(ratings.values())} of {len(session)} cards left")
+    click.echo("\nreviewed " + (feedback.tally(ratings) or "nothing"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from rich.console import Console
 from rich.markup import escape
 
@@ -34,5 +36,6 @@ class LiveProgress:
     def close(self) -> None:
         """Take the bar off the screen; closing again does nothing."""
         if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
+            progress, self._progress = self._progress, None
+            with suppress(OSError):  # a closed terminal (SIGHUP) has no bar left to take off
+                progress.stop()

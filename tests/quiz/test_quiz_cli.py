@@ -104,3 +104,11 @@ def test_stats_show_today_retention_heatmap_and_leeches(demo_db, recomputed_ince
 
 def test_an_empty_database_has_no_questions_to_quiz(db, t0):
     assert quiz(t0).strip() == "no questions to quiz"
+
+
+def test_end_of_input_at_a_prompt_ends_the_session_keeping_the_rated_cards(demo_db, recomputed_inception, t0):
+    """Ctrl-D at the second card's prompt: the first card's review stays, the session ends with exit 0."""
+    out = quiz(t0, "--week", "4", answers=["", "good"])  # then stdin ends where the inception card asks for a number
+    assert out.rstrip().endswith("stopped at the end of input; 2 of 3 cards left\n\nreviewed 1 good")
+    assert reviews(demo_db) == [("flops-vs-complexity", 3, None, "", False)]
+    assert "Aborted" not in out
