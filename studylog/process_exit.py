@@ -19,9 +19,12 @@ from contextlib import contextmanager, suppress
 
 import click
 
+from studylog.errors import StudylogError
+
 INTERRUPTED = 128 + signal.SIGINT  # 130, a Ctrl-C
 BROKEN_PIPE = 128 + signal.SIGPIPE  # 141, the reader of the output went away
-OUTPUT_FAILED = 1  # the output cannot be written (a mistake in state, errors.py)
+OUTPUT_FAILED = StudylogError.exit_code  # the output cannot be written: a mistake in state
+NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}  # a full disk or quota, a file too big, a device gone
 TERMINATING = (signal.SIGTERM, signal.SIGHUP)
 INTERRUPTING = (signal.SIGINT, *TERMINATING)
 
@@ -91,12 +94,16 @@ def ending_cleanly() -> Iterator[None]:
         tell(ended_by(status))  # every write is one transaction: nothing half-written stays
         raise click.exceptions.Exit(status) from None
     except OSError as exc:
-        if exc.filename is not None:  # a file the command named: its own error says which
+        if (status := _output_failed(exc)) is None:
             raise
-        raise click.exceptions.Exit(_output_failed(exc)) from None
+        raise click.exceptions.Exit(status) from None
 
 
-def _output_failed(exc: OSError) -> int:
+def _output_failed(exc: OSError) -> int | None:
+    """The exit status for an output that could not be written (stdout's pipe closed, no room left), after
+    saying so; None for any other OSError (one naming a file says which itself)."""
+    if exc.filename is not None or exc.errno not in (errno.EPIPE, *NO_ROOM):
+        return None
     drop_output()
     if exc.errno == errno.EPIPE:
         return BROKEN_PIPE
@@ -111,7 +118,8 @@ def flushed(status: int | str | None) -> int | str | None:
         sys.stdout.flush()
     except OSError as exc:
         failed = _output_failed(exc)
-        return failed if status in (0, None) else status
+        drop_output()  # whatever the error, the flush at exit must not meet it again
+        return failed if failed is not None and status in (0, None) else status
     return status
 
 

@@ -21,6 +21,7 @@ import pytest
 
 from fakebank import alive, write_question
 from studylog.config import CHECK_PATHS_ENV_VAR
+from studylog.process_exit import Terminated, interrupts_held, raise_on_termination
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc tells which processes are left")
 
@@ -154,3 +155,20 @@ def test_closing_the_terminal_stops_the_checks_keeps_finished_results_and_exits_
     finally:
         verify.kill()
     assert_stopped_with_results(verify, path, zygote, below, 128 + signal.SIGHUP)
+
+
+def test_a_kill_while_results_are_being_stored_waits_for_them():
+    """verify stores the finished results and stops the zygote inside interrupts_held: a SIGTERM that arrives
+    then (a second kill, or the first during a normal ending) is raised once that is done, not in the middle."""
+    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    raise_on_termination()
+    try:
+        steps = []
+        with pytest.raises(Terminated) as raised:
+            with interrupts_held():
+                os.kill(os.getpid(), signal.SIGTERM)
+                steps.append("stored after the signal")
+        assert steps == ["stored after the signal"] and raised.value.signum == signal.SIGTERM
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
