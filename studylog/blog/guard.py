@@ -19,10 +19,11 @@ ALLOWED_TAGS = frozenset(
     "a abbr b br blockquote center code details div em figure figcaption font h1 h2 h3 h4 h5 h6 hr i img kbd "
     "li mark ol p pre s span strike strong sub summary sup table tbody td th thead tr u ul video iframe".split()
 )
+MATH = r"\$\$.+?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d)"  # `$$…$$`, `$…$` (not `$5 and $6`)
 # Spans the guard leaves alone, tried left to right at each position.
 PROTECTED = re.compile(
     r"(?P<code>(?P<ticks>`+).*?(?<!`)(?P=ticks)(?!`))"
-    r"|(?P<math>\$\$.+?\$\$|(?<![\\$])\$(?=\S)[^$\n]*?(?<=\S)\$(?!\d))"
+    rf"|(?P<math>{MATH})"
     r"|(?P<dest>\]\([^)\s]*(?:\s+\"[^\"]*\")?\))"
     r"|(?P<auto><[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>)"
     r"|(?P<url>https?://[^\s<>)\]]+)"

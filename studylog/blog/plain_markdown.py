@@ -1,5 +1,5 @@
 """Plain text as the Markdown that renders that text: every character a renderer would read as markup
-escaped (`192*1*1*64`, `a_b`, `<tag>`, a leading `#`), line breaks as backslash breaks, whitespace a
+escaped (`192*1*1*64`, `a_b`, `<tag>`, a leading `#`) but math and bare URLs kept, line breaks as backslash breaks, whitespace a
 browser would swallow as references; fenced code kept as code. A line that reads as a list item
 (`1. 목표`, `- 코테 3문제`) stays a Markdown list item: that is what the writer typed, and goals are
 read from list items (journal.goal_items).
@@ -13,10 +13,13 @@ import re
 
 from studylog.blog import prose
 from studylog.blog.code_fences import Code, as_fenced, split_code
+from studylog.blog.guard import MATH
 
 ALWAYS = frozenset("\\`*_[]<|~#$")  # inline syntax, GFM tables and strikethrough, ATX closing #s, math
 AT_LINE_START = frozenset(">-+=")  # block quotes, list items, thematic breaks, setext underlines
 ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
+URL_CHAR = r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%\[\]]"  # RFC 3986, without parentheses (kept only when balanced)
+KEPT = re.compile(rf"(?P<math>{MATH})|(?P<url>https?://(?:{URL_CHAR}|\({URL_CHAR}*\))*(?:[A-Za-z0-9/#=_~\-]|\({URL_CHAR}*\)))")
 LIST_ITEM = re.compile(r"^\s*(\d{1,9}[.)]|[-*+])[ \t]+(?=\S)")
 
 
@@ -44,9 +47,24 @@ def escape_inline(text: str) -> str:
     return prose.escape_line(text, _escape_inline)
 
 
+def _text_line(line: str) -> str:
+    """A line of plain text as Markdown that shows it, its math (`$\\sqrt{d_k}$`) kept as typed and each bare URL
+    as an autolink (`<https://…>`), so neither gains backslashes."""
+    spans = [(m.start(), m.end(), m.lastgroup) for m in KEPT.finditer(line)]
+
+    def escape_char(text: str, i: int, char: str) -> str:
+        span = next((s for s in spans if s[0] <= i < s[1]), None)
+        if span is None:
+            return _escape_char(text, i, char)
+        start, end, kind = span
+        return ("<" if kind == "url" and i == start else "") + char + (">" if kind == "url" and i == end - 1 else "")
+
+    return prose.escape_line(line, escape_char)
+
+
 def _line(line: str) -> str:
     item = LIST_ITEM.match(line)
-    return item[1] + " " + escape_line(line[item.end():]) if item else escape_line(line)
+    return item[1] + " " + _text_line(line[item.end():]) if item else _text_line(line)
 
 
 def _break(line: str, following: str) -> str:

@@ -78,7 +78,7 @@ class _Assembler:
                 self.links_next = True
             case Marker(name="verification") if self.open is not None:
                 self.open.skip_verification()
-            case Heading(line, level, text) if not self.title_line and (level == 1 or TITLE.match(text)):
+            case Heading(line, level, text) if not self.title_line and (level == 1 or TITLE.match(text) or self.titles_post(text)):
                 self.take_title(line, text)
             case Heading(_, _, text) if title_next:
                 self.post.sections[-1].title = text
@@ -128,6 +128,11 @@ class _Assembler:
         self.open = OpenQuestion.start(text, marker.data if marker else {}, self.structured)
         if marker:
             self.sources[id(self.open.question)] = marker.data
+
+    def titles_post(self, text: str) -> bool:
+        """A post without markers whose first heading, before any text, names the week (`<h2>5주차 회고</h2>`:
+        a blog editor's largest heading in the body) has it as its title."""
+        return not self.structured and not self.post.sections and week_in(text) is not None
 
     def note_question(self, text: str) -> None:
         """A paragraph of the body that asks (`…할까요?`, `…란?`) also becomes an open question; it stays in

@@ -82,6 +82,11 @@ class HtmlReader(HTMLParser):
         if tag == "br":
             self._pieces.append(BREAK)
             return
+        if tag == "img" and attributes.get("src"):  # an image's address stays as text, as a link's does
+            if not self._pieces:
+                self._piece_line = self._line()
+            self._pieces.append(f" {attributes.get('alt') or ''} ({attributes['src']})")
+            return
         if tag == "a":
             self._link = (attributes.get("href") or "", len(self._pieces))
             self._item_url = self._item_url or self._link[0]
