@@ -9,7 +9,6 @@ each reference file a module names to `<dir>/references/`. `pack.toml` is writte
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from studylog.checks.references import reference_file
 from studylog.checks.source_facts import source_facts
 from studylog.config import check_dirs
 from studylog.errors import StudylogError
+from studylog.output_file import replace_whole
 from studylog.store.database import Database
 from studylog.store.models import Question, QuestionPrompt, QuestionTag, Week
 
@@ -66,11 +66,12 @@ def _selected(s, week: int | None, tag: str | None) -> list[tuple[Question, Week
 
 
 def _copy(source: Path, target: Path) -> bool:
-    """Copy unless the target already holds the same bytes; whether it wrote."""
-    if target.is_file() and target.read_bytes() == source.read_bytes():
+    """Copy whole (replace_whole) unless the target already holds the same bytes; whether it wrote."""
+    data = source.read_bytes()
+    if target.is_file() and target.read_bytes() == data:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    replace_whole(target, data)
     return True
 
 
@@ -96,7 +97,7 @@ def export_pack(db: Database, folder: Path, *, week: int | None = None, tag: str
             prompts = s.exec(select(QuestionPrompt).where(QuestionPrompt.question_id == row.id).order_by(QuestionPrompt.position)).all()
             place = folder / (f"week{w.number}" if w is not None else "")
             place.mkdir(parents=True, exist_ok=True)
-            (place / f"{row.slug}.md").write_text(question_text(row, w.number if w else None, tags, prompts), encoding="utf-8")
+            replace_whole(place / f"{row.slug}.md", question_text(row, w.number if w else None, tags, prompts).encode("utf-8"))
             report.questions.append(row.slug)
             for module in sorted({spec.module for spec in specs if spec.question_slug == row.slug}):
                 for path in local_dependencies(module):
@@ -114,5 +115,5 @@ def export_pack(db: Database, folder: Path, *, week: int | None = None, tag: str
                             f"{', '.join(packs)} (their own folder has them)")
     if not (folder / PACK_FILE).exists():
         course = next(iter(courses)) if len(courses) == 1 else ""
-        (folder / PACK_FILE).write_text(f"name = {toml_string(folder.resolve().name)}\ncourse = {toml_string(course)}\n", encoding="utf-8")
+        replace_whole(folder / PACK_FILE, f"name = {toml_string(folder.resolve().name)}\ncourse = {toml_string(course)}\n".encode())
     return report

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from studylog.config import default_check_dir
+from studylog.output_file import replace_whole
 
 MANIFEST = ".pack-files.json"
 
@@ -62,8 +62,8 @@ def copy_pack_files(pack_folder: Path, pack_name: str, db_path: Path) -> FilesCo
             report.kept.append(relative)
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, destination)
+        replace_whole(destination, source.read_bytes())  # never half a module, whatever stops the copy
         manifest[relative] = new
     target.mkdir(parents=True, exist_ok=True)
-    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    replace_whole(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode())
     return report

@@ -123,3 +123,26 @@ def test_export_says_what_it_left_out_and_refuses_an_empty_selection(tmp_path):
     assert result.exit_code == 1 and result.output.strip() == "Error: no question matches tag 'no-such-tag'"
     result = CliRunner().invoke(cli, ["--db", str(db_path), "pack", "add", "no-such-pack"])
     assert result.exit_code == 1 and "no bundled pack named 'no-such-pack' (boostcamp) and no folder no-such-pack" in result.output
+
+
+def test_export_and_add_replace_each_file_whole_through_a_rename(tmp_path):
+    """A file being read while export (or add) rewrites it stays whole for its reader: the new text arrives as a new
+    file renamed over the path, so a kill mid-write leaves the old file, never half a question or a truncated
+    manifest; no temporary file stays behind."""
+    a = member_a(tmp_path)
+    repo = tmp_path / "repo"
+    run(a.path, "pack", "export", str(repo), "--week", "5")
+    question = repo / "week5" / "ln-batch.md"
+    b_path = tmp_path / "b" / "studylog.db"
+    run(b_path, "pack", "add", str(repo))
+    manifest = tmp_path / "b" / "checks" / "repo" / ".pack-files.json"
+    with question.open(encoding="utf-8") as reader, manifest.open(encoding="utf-8") as manifest_reader:
+        old_text, old_manifest = question.read_text(encoding="utf-8"), manifest.read_text(encoding="utf-8")
+        questions.update_question(a, questions.get_question(a, "ln-batch").id, answer="아니다: 샘플마다 정규화한다")
+        (tmp_path / "a" / "checks" / "bn_params.py").write_text(textwrap.dedent(CHECK) + "# A's note\n", encoding="utf-8")
+        run(a.path, "pack", "export", str(repo))
+        run(b_path, "pack", "add", str(repo))
+        assert reader.read() == old_text and manifest_reader.read() == old_manifest  # the files they opened, whole
+    assert "샘플마다 정규화한다" in question.read_text(encoding="utf-8")
+    assert manifest.read_text(encoding="utf-8") != old_manifest
+    assert [p for p in tmp_path.rglob("*.tmp")] == []
