@@ -6,6 +6,7 @@ import click
 
 from studylog.commands import render
 from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, count, say, selected_week, with_database
+from studylog.errors import StudylogError
 from studylog.journal import demo as demo_service
 from studylog.journal import questions, weeks
 from studylog.journal.search import search as search_service
@@ -103,8 +104,18 @@ def week_delete(db, number: int, course: str | None, yes: bool) -> None:
 
 
 def confirm_delete(label: str, yes: bool) -> None:
-    if not yes:
-        click.confirm(f"Delete {label}?", abort=True, err=True)
+    """Ask first unless --yes. A no, or no answer at all (end of input, a script), deletes nothing: one line, exit 1."""
+    if yes:
+        return
+    try:
+        agreed = click.confirm(f"Delete {label}?", err=True)
+    except click.Abort as exc:
+        if not isinstance(exc.__context__, EOFError):  # Ctrl-C: interrupted (process_exit.py)
+            raise
+        click.echo(err=True)  # end the prompt's line
+        raise StudylogError("not deleted: no answer (end of input); pass --yes to delete without asking") from None
+    if not agreed:
+        raise StudylogError(f"not deleted: {label}")
 
 
 def said_deleted(item) -> None:

@@ -33,6 +33,15 @@ def test_a_week_deleted_from_the_cli_comes_back_with_undo(demo_db):
     assert [(s.week.number, s.sections, s.questions) for s in weeks.list_weeks(demo_db)] == before
 
 
+def test_no_answer_to_the_delete_question_deletes_nothing_in_one_line(demo_db):
+    """A script with no --yes and nothing on stdin (end of input): exit 1, one Error line saying so, nothing deleted."""
+    result = run("week", "delete", "4", answers="")
+    assert result.exit_code == 1 and "Aborted" not in result.output
+    assert [line for line in result.output.splitlines() if line.startswith("Error")] == [
+        "Error: not deleted: no answer (end of input); pass --yes to delete without asking"]
+    assert [s.week.number for s in weeks.list_weeks(demo_db)] == [4]
+
+
 def test_a_question_deleted_from_the_cli_comes_back_by_its_id_in_the_list(demo_db):
     assert run("question", "delete", "inception-v1-params", "--yes").exit_code == 0
     assert run("question", "delete", "flops-vs-complexity", "-y").exit_code == 0
