@@ -48,17 +48,22 @@ def parse_post(text: str, fmt: str) -> tuple[Post, int]:
     return post, title_line
 
 
-def read_post_file(path: Path, fmt: str = "auto", week_number: int | None = None) -> Post:
-    """The post in the file; errors name the file and line."""
+def _read_text(path: Path) -> str:
+    """The file's UTF-8 text (its bytes let go on return: a 50 MB post need not be held twice)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise StudylogError(f"cannot read {path}: {exc.strerror}") from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise StudylogError(f"{path}:{line}: expected UTF-8 text, found byte 0x{raw[exc.start]:02x}") from None
+
+
+def read_post_file(path: Path, fmt: str = "auto", week_number: int | None = None) -> Post:
+    """The post in the file; errors name the file and line."""
+    text = _read_text(path)
     if not text.strip():
         raise StudylogError(f"{path}:1: expected a blog post, the file is empty")
     fmt = detect_format(path, text) if fmt == "auto" else fmt

@@ -17,7 +17,7 @@ from studylog.blog.read.kinds import guess_kind
 from studylog.blog.read.question_forms import (
     CITED, TOPIC_KINDS, Asked, answer_line, answer_text, labelled_question, reads_as_question,
 )
-from studylog.blog.read.tree import Node, children, first_link, inline_text, source
+from studylog.blog.read.tree import Node, source
 from studylog.blog.read.week_number import week_in
 
 ANSWER_FOLD = re.compile(r"^\s*<details[^>]*>\s*(?:\n\s*)?<summary[^>]*>\s*(?:<[^>]+>\s*)*더보기", re.IGNORECASE)
@@ -34,7 +34,7 @@ class _Guesser:
         self.blocks, self.lines, self.matter = blocks, lines, matter
         self.post = Post(title=matter.title)
         self.ranges: list[list[tuple[int, int]]] = []  # per section: its kept source ranges
-        self.levels = sorted({int(b.tokens[0].tag[1]) for b in blocks if b.type == "heading"})
+        self.levels = sorted({int(b.tag[1]) for b in blocks if b.type == "heading"})
         self.seen: dict[str, PostQuestion] = {}
         self.title_line = 0
 
@@ -74,7 +74,7 @@ class _Guesser:
         text = block.text.strip()
         if block.type == "paragraph":
             return "\n" not in text and week_in(text) is not None
-        same_level = sum(1 for b in self.blocks if b.type == "heading" and b.tokens[0].tag == block.tokens[0].tag)
+        same_level = sum(1 for b in self.blocks if b.type == "heading" and b.tag == block.tag)
         return block.type == "heading" and (week_in(text) is not None or same_level == 1)
 
     def read(self) -> tuple[Post, int]:
@@ -84,7 +84,7 @@ class _Guesser:
             block = self.blocks[i]
             if self.is_title(i, block):
                 self.post.title, self.title_line = block.text.strip(), block.start + 1
-                self.levels = [lv for lv in self.levels if block.type != "heading" or lv != int(block.tokens[0].tag[1])] or self.levels
+                self.levels = [lv for lv in self.levels if block.type != "heading" or lv != int(block.tag[1])] or self.levels
                 i += 1
                 if i < len(self.blocks) and self.blocks[i].type == "paragraph" and (dates := parse_byline(self.blocks[i].text)):
                     self.post.start_date, self.post.end_date, self.post.course = dates
@@ -104,7 +104,7 @@ class _Guesser:
         return self.finish(), self.title_line
 
     def heading(self, i: int, block: Node) -> int:
-        level = int(block.tokens[0].tag[1])
+        level = int(block.tag[1])
         labelled = labelled_question(block.text)
         asked = labelled[0] if labelled else reads_as_question(block.text)
         if asked is None:
@@ -112,7 +112,7 @@ class _Guesser:
             self.new_section(PostSection(kind=guess_kind(block.text), level=min(rank, MAX_LEVEL), title=block.text.strip()))
             return i + 1
         j = i + 1
-        while j < len(self.blocks) and not (self.blocks[j].type == "heading" and int(self.blocks[j].tokens[0].tag[1]) <= level):
+        while j < len(self.blocks) and not (self.blocks[j].type == "heading" and int(self.blocks[j].tag[1]) <= level):
             j += 1
         end = self.blocks[j].start if j < len(self.blocks) else len(self.lines)
         for inner in self.blocks[i + 1 : j]:
@@ -136,7 +136,7 @@ class _Guesser:
             if answer_start is None and (fold := self.fold_range(j, len(self.blocks))) is not None:
                 j = fold[1] + 1
                 break
-            if block.type == "html_block" and not (answer_start is None and ANSWER_FOLD.match(block.tokens[0].content)):
+            if block.type == "html_block" and not (answer_start is None and ANSWER_FOLD.match(block.content)):
                 break
             if answer_start is None and block.type == "paragraph" and (k := answer_line(block.text)) is not None:
                 question_end = answer_start = block.start + k
@@ -156,12 +156,12 @@ class _Guesser:
 
     def fold_range(self, i: int, j: int) -> tuple[int, int] | None:
         """(opening, closing) block indexes of a 더보기 fold starting at blocks[i], within j."""
-        if i >= j or self.blocks[i].type != "html_block" or not ANSWER_FOLD.match(self.blocks[i].tokens[0].content):
+        if i >= j or self.blocks[i].type != "html_block" or not ANSWER_FOLD.match(self.blocks[i].content):
             return None
         depth = 0
         for k in range(i, len(self.blocks)):
             if self.blocks[k].type == "html_block":
-                for match in DETAILS.finditer(self.blocks[k].tokens[0].content):
+                for match in DETAILS.finditer(self.blocks[k].content):
                     depth += -1 if match[1] else 1
                 if depth <= 0:
                     return i, k
@@ -179,13 +179,10 @@ class _Guesser:
     def links(self, block: Node) -> bool:
         """A list of study links (`2023.11.28 - [category] - title`, `[title](url)`) as the week's links."""
         found = []
-        for item in children(block):
-            inline = next((t for t in item.tokens if t.type == "inline"), None)
-            if inline is None:
+        for item in block.children:
+            if item.plain is None:
                 return False
-            href = first_link(inline)
-            text = inline_text(inline, urls=False)
-            link = parse_link_line(text.strip(), href)
+            link = parse_link_line(item.plain.strip(), item.link)
             if link is None:
                 return False
             found.append(link)
@@ -203,17 +200,17 @@ class _Guesser:
     def scan_nested(self, block: Node) -> None:
         topics = self.section().kind in TOPIC_KINDS
         if block.type in ("bullet_list", "ordered_list"):
-            for item in children(block):
+            for item in block.children:
                 self.list_item(item, topics)
         elif block.type == "blockquote":
-            for inner in children(block):
+            for inner in block.children:
                 if inner.type == "paragraph" and (found := labelled_question(inner.text)):
                     self.add_question(found[0], found[1])
                 else:
                     self.scan_nested(inner)
 
     def list_item(self, item: Node, topics: bool) -> None:
-        inner = children(item)
+        inner = item.children
         if not inner or inner[0].type != "paragraph":
             for block in inner:
                 self.scan_nested(block)

@@ -9,7 +9,7 @@ from datetime import date
 from studylog.blog.meta import read_marker
 from studylog.blog.post import Post, PostQuestion, PostSection, TITLE, byline, parse_link_line
 from studylog.blog.read.blocks import ReadError
-from studylog.blog.read.tree import Node, children, first_link, inline_text, source
+from studylog.blog.read.tree import Node, source
 from studylog.journal.sections import SECTION_KINDS
 
 COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$", re.DOTALL)
@@ -22,7 +22,7 @@ MAX_LEVEL = 5
 
 def marker_of(node: Node) -> tuple[str, dict] | None:
     """(name, data) when the block is a studylog marker comment; raises ReadError when it is broken."""
-    if node.type != "html_block" or not (match := COMMENT.match(node.tokens[0].content)):
+    if node.type != "html_block" or not (match := COMMENT.match(node.content)):
         return None
     try:
         return read_marker(match[1])
@@ -124,7 +124,7 @@ class _Reader:
         depth = 0
         for block in blocks:
             if block.type == "html_block":
-                for match in DETAILS.finditer(block.tokens[0].content):
+                for match in DETAILS.finditer(block.content):
                     depth += -1 if match[1] else 1
                     if depth < 0:
                         raise ReadError(block.start + 1, "this closes a fold (더보기) that was never opened")
@@ -136,7 +136,7 @@ class _Reader:
         if not inner or inner[0].type != "paragraph" or not re.match(r"Q\d+\.", inner[0].text):
             raise ReadError((inner[0] if inner else self.blocks[i]).start + 1, "expected a 'Q1. …' paragraph after the question marker")
         label, _, title = inner[0].text.partition(" ")
-        fold = next((b for b in inner[1:] if b.type == "html_block" and FOLD_OPEN.match(b.tokens[0].content.rstrip("\n"))), None)
+        fold = next((b for b in inner[1:] if b.type == "html_block" and FOLD_OPEN.match(b.content.rstrip("\n"))), None)
         end = self.end_line(j)
         asked = source(self.lines, inner[0].end, fold.start if fold else end)
         answer = source(self.lines, fold.end, end) if fold else ""
@@ -158,11 +158,8 @@ class _Reader:
         for block in self.blocks[i + 1 : j]:
             if block.type != "bullet_list" or not self.post.sections:
                 continue
-            for item in children(block):
-                inline = next(t for t in item.tokens if t.type == "inline")
-                href = first_link(inline)
-                text = inline_text(inline, urls=False)
-                link = parse_link_line(text, href)
+            for item in block.children:
+                link = parse_link_line(item.plain, item.link) if item.plain is not None else None
                 if link is not None:
                     self.post.sections[-1].links.append(link)
 

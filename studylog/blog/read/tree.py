@@ -1,6 +1,10 @@
-"""A Markdown post as markdown-it-py sees it: top-level blocks with their source lines, and the
-visible text of inline tokens. Readers slice the source by these line maps, so a section keeps the
-Markdown as typed rather than text re-assembled from tokens."""
+"""A Markdown post as markdown-it-py sees it: its blocks with their source lines, the visible text of
+their first inline token, and the blocks inside lists and quotes. Readers slice the source by these
+line maps, so a section keeps the Markdown as typed rather than text re-assembled from tokens.
+
+The tokens are turned into these light nodes a piece at a time (chunks.py) and let go: a 50 MB post's
+tokens would take over a gigabyte.
+"""
 
 from __future__ import annotations
 
@@ -9,62 +13,78 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from studylog.blog.markdown_html import parser
 from studylog.blog.read.blocks import ReadError
+from studylog.blog.read.chunks import groups, pieces
 
 BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 DETAILS = re.compile(r"<(/?)details\b", re.IGNORECASE)
+CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
-    """A top-level block: its tokens (open to close), first line and the line after it (0-based)."""
+    """A block: its type (`paragraph`, `heading`, `html_block`, ...), tag (`h2`), first line and the line
+    after it (0-based), the visible text of its first inline token (a heading's, a paragraph's, a list's
+    first item's), the source of an HTML block, and the blocks directly inside a list, item or quote.
+    A list item also has its text without URLs (`plain`, None when it holds no text) and its first link."""
 
-    tokens: tuple[Token, ...]
+    type: str
+    tag: str
     start: int
     end: int
-
-    @property
-    def type(self) -> str:
-        return self.tokens[0].type.removesuffix("_open")
-
-    @property
-    def text(self) -> str:
-        """The visible text of the block's first inline token (a heading's or paragraph's)."""
-        return next((inline_text(t) for t in self.tokens if t.type == "inline"), "")
+    text: str = ""
+    content: str = ""
+    children: tuple[Node, ...] = ()
+    plain: str | None = None
+    link: str = ""
 
 
-def nodes(tokens: list[Token], level: int = 0) -> list[Node]:
-    """The blocks at `level` of a token list (0: the document's own blocks)."""
-    out: list[Node] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.level != level or token.type.endswith("_close") or token.map is None:
-            i += 1
-            continue
-        j = i
-        if token.nesting == 1:
-            depth = 0
-            while True:
-                depth += tokens[j].nesting
-                if depth == 0:
-                    break
-                j += 1
-        out.append(Node(tuple(tokens[i : j + 1]), token.map[0], token.map[1]))
-        i = j + 1
+class _Reader:
+    """Turns one piece's tokens into nodes; checks code blocks close and collects HTML blocks for the folds."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.html: list[tuple[int, str]] = []  # (1-based line, source) of every HTML block, in order
+        self.texts: dict[int, str] = {}  # visible text by inline token: a list, its item and paragraph share it
+
+    def node(self, tokens: list[Token], i: int, j: int, offset: int) -> Node:
+        token, kind = tokens[i], tokens[i].type.removesuffix("_open")
+        inner: tuple[Node, ...] = ()
+        if kind in CONTAINERS:
+            inner = tuple(self.node(tokens, a, b, offset) for a, b in groups(tokens, i + 1, j, token.level + 1))
+        else:
+            for k in range(i, j + 1):
+                self.see(tokens[k], offset)
+        inline = next((tokens[k] for k in range(i, j + 1) if tokens[k].type == "inline"), None)
+        if inline is not None and id(inline) not in self.texts:
+            self.texts[id(inline)] = inline_text(inline)
+        item = kind == "list_item" and inline is not None
+        return Node(
+            kind, token.tag, token.map[0] + offset, token.map[1] + offset, self.texts[id(inline)] if inline else "",
+            token.content if kind == "html_block" else "", inner,
+            inline_text(inline, urls=False) if item else None, first_link(inline) if item else "",
+        )
+
+    def see(self, token: Token, offset: int) -> None:
+        """Note an HTML block; refuse a code block that never closes."""
+        if token.type == "html_block":
+            self.html.append((token.map[0] + offset + 1, token.content))
+        elif token.type == "fence":
+            first, end = token.map[0] + offset, token.map[1] + offset
+            last = self.lines[end - 1].strip() if end - 1 < len(self.lines) else ""
+            if not (end - first >= 2 and last.startswith(token.markup) and set(last) == {token.markup[0]}):
+                raise ReadError(first + 1, f"the code block opened here is never closed; expected a closing {token.markup}")
+
+
+def parse(lines: list[str]) -> list[Node]:
+    """The document's top-level blocks. Raises ReadError naming the line of a code block or a fold
+    (<details>, anywhere, indented or inside list items) that never closes, or a fold closed unopened."""
+    reader, out = _Reader(lines), []
+    for offset, tokens, blocks in pieces(lines):
+        out += [reader.node(tokens, i, j, offset) for i, j in blocks]
+        reader.texts.clear()
+    check_folds(reader.html)
     return out
-
-
-def children(node: Node) -> list[Node]:
-    """The blocks directly inside a container block (list item, blockquote, list)."""
-    inner = list(node.tokens[1:-1])
-    return nodes(inner, node.tokens[0].level + 1) if inner else []
-
-
-def parse(text: str) -> list[Node]:
-    """The document's top-level blocks."""
-    return nodes(parser().parse(text))
 
 
 def inline_text(token: Token, *, urls: bool = True) -> str:
@@ -103,17 +123,17 @@ def first_link(token: Token) -> str:
     return next((str(c.attrs.get("href", "")) for c in token.children or [] if c.type == "link_open"), "")
 
 
-def check_folds(blocks: list[Node]) -> None:
-    """Folds (<details>) anywhere, indented or inside list items, must close, and close only what
+def check_folds(html: list[tuple[int, str]]) -> None:
+    """Folds (<details>) in the HTML blocks ((line, source), in order) must close, and close only what
     opened; raises ReadError naming the line."""
     opened: list[int] = []
-    for block in blocks:
-        for token in block.tokens:
-            if token.type != "html_block":
-                continue
-            for match in DETAILS.finditer(token.content):
-                if match[1] and not opened:
-                    raise ReadError(token.map[0] + 1, "this closes a fold (더보기) that was never opened")
-                opened = opened[:-1] if match[1] else opened + [token.map[0] + 1]
+    for line, content in html:
+        for match in DETAILS.finditer(content):
+            if match[1] and not opened:
+                raise ReadError(line, "this closes a fold (더보기) that was never opened")
+            if match[1]:
+                opened.pop()
+            else:
+                opened.append(line)
     if opened:
         raise ReadError(opened[-1], "the fold (더보기) opened here is never closed; expected </details>")
