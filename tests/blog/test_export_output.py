@@ -86,3 +86,27 @@ def test_a_new_file_gets_the_whole_post(demo_db, tmp_path, fmt):
     target = tmp_path / "new.md"
     assert export("-o", target, "--format", fmt).exit_code == 0
     assert target.read_text(encoding="utf-8") == export("--format", fmt).output
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a file size limit set in the exporting process (RLIMIT_FSIZE)")
+def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_part(demo_db, tmp_path):
+    """A real process whose file size limit stops the write part way (EFBIG, as a full disk would): --force
+    replaced nothing, the old file is whole, no temporary file is left, and the error is one line."""
+    import resource
+    import subprocess
+    import sys
+
+    from studylog.journal import sections
+
+    limit = 64 * 1024  # above SQLite's 32 KiB -shm, below the week exported
+    sections.add_section(demo_db, weeks.find_week(demo_db, 4).id, "long notes", "긴 메모 " * (limit // 4))
+    demo_db.close()
+    mine = tmp_path / "notes.md"
+    mine.write_text("my own notes\n")
+    process = subprocess.run(
+        [sys.executable, "-c", "from studylog.cli import main; main()", "--db", str(demo_db.path), "export", "4",
+         "-o", str(mine), "--force"],
+        capture_output=True, text=True, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)),
+    )
+    assert process.returncode == 1 and process.stderr.splitlines() == [f"Error: cannot write {mine}: File too large"]
+    assert mine.read_text() == "my own notes\n" and others(tmp_path) == ["notes.md"]
