@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -120,11 +121,20 @@ def _has_tables(path: Path) -> bool:
 
 
 def backup_copy(path: Path, label: str) -> Path:
-    """Copy the database aside (consistently, WAL included) as <name>.<label>.<timestamp>.bak."""
+    """Copy the database aside (consistently, WAL included) as <name>.<label>.<timestamp>.bak. The copy is made
+    under a hidden temporary name and renamed when whole: a process killed part way leaves no `.bak` that holds
+    half a database (an interrupt removes the temporary file; SIGKILL can leave it, hidden)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}.{label}.{stamp}.bak")
-    with closing(connect(path)) as source, closing(connect(target)) as copy:
-        source.backup(copy)
+    partial = target.with_name(f".{target.name}.tmp")
+    try:
+        with closing(connect(path)) as source, closing(connect(partial)) as copy:
+            source.backup(copy)
+        os.replace(partial, target)
+    except BaseException:
+        for leftover in (partial, Path(f"{partial}-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     return target
 
 

@@ -103,3 +103,38 @@ def test_a_quiz_killed_at_a_prompt_keeps_the_rated_cards(demo_db, signum):
     assert err.decode().splitlines() == [f"terminated by {signal.Signals(signum).name}"]
     assert reviews(demo_db.path) == 1
     assert whole(demo_db.path) == before
+
+
+def test_an_open_killed_while_it_copies_an_older_database_aside_leaves_no_half_backup(tmp_path):
+    """Opening a database of an older schema first copies it aside as a .bak: SIGKILL the moment that copy begins,
+    and no file named .bak holds less than the whole database (a half one would look like a backup and restore
+    nothing); the database itself is untouched, and the next open copies it aside whole and migrates it."""
+    from studylog.store.database import current_revision, make_engine, upgrade
+
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    upgrade(engine, "0002")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO week (id, course, number, title, created_at, updated_at) "
+                                   "VALUES (1, '', 4, 'old', '2023-12-01 00:00:00', '2023-12-01 00:00:00')")
+        for position in range(SECTIONS // 3):  # about 20 MB with its search index: the copy takes a while
+            connection.exec_driver_sql("INSERT INTO section (week_id, position, level, kind, title, body, updated_at) "
+                                       "VALUES (1, ?, 1, 'notes', 's', ?, '2023-12-01 00:00:00')", (position, "배치정규화 " * 2000))
+    engine.dispose()
+    opening = subprocess.Popen([sys.executable, "-c", MAIN, "--db", str(path), "week", "list"], stdout=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + WAIT_S
+        while not any(".bak" in p.name for p in tmp_path.iterdir()):  # the copy has begun
+            assert opening.poll() is None and time.monotonic() < deadline, "the open ended before it copied"
+            time.sleep(0.001)
+        opening.send_signal(signal.SIGKILL)
+        opening.wait(timeout=WAIT_S)
+    finally:
+        opening.kill()
+    for backup in tmp_path.glob("*.bak"):
+        with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as connection:
+            assert connection.execute("SELECT count(*) FROM section").fetchone()[0] == SECTIONS // 3
+    assert current_revision(path) == "0002" and whole(path) == [(4, "old")]
+    assert subprocess.run([sys.executable, "-c", MAIN, "--db", str(path), "week", "list"], capture_output=True).returncode == 0
+    backups = list(tmp_path.glob("old.db.rev-0002.*.bak"))
+    assert len(backups) >= 1 and current_revision(path) != "0002"
