@@ -76,7 +76,7 @@ def tell(message: str) -> None:
 def drop_output() -> None:
     """Point stdout at /dev/null: what is still buffered for a reader that is gone is dropped, and the flush
     Python does at exit cannot fail (which would print 'Exception ignored' and exit 120)."""
-    with suppress(OSError, ValueError):
+    with suppress(OSError, ValueError, AttributeError):  # AttributeError: no stdout at all (started with it closed)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
@@ -113,7 +113,10 @@ def _output_failed(exc: OSError) -> int | None:
 
 def flushed(status: int | str | None) -> int | str | None:
     """The exit status once stdout is flushed: a command's own failure stands; else a flush that fails (the last
-    of the output, still buffered, had no reader or no room) decides it as it would have inside the command."""
+    of the output, still buffered, had no reader or no room) decides it as it would have inside the command.
+    Started with stdout closed (`>&-`), Python has none, and click wrote nothing: the status stands."""
+    if sys.stdout is None:
+        return status
     try:
         sys.stdout.flush()
     except OSError as exc:

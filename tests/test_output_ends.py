@@ -65,3 +65,11 @@ def test_an_output_with_no_room_is_one_line_and_exit_1(demo_db, args):
         _out, err = process.communicate(timeout=120)
     assert process.returncode == 1
     assert err.decode().splitlines() == ["Error: cannot write the output: No space left on device"]
+
+
+@pytest.mark.parametrize("args", [["week", "show", "4"], ["export", "4"]], ids=" ".join)
+def test_a_command_started_with_stdout_closed_ends_without_a_traceback(demo_db, args):
+    """`studylog export 4 >&-`: Python has no stdout at all; there is nothing to write to and nothing to report."""
+    process = subprocess.run([sys.executable, "-c", MAIN, "--db", str(demo_db.path), *args], stderr=subprocess.PIPE,
+                             preexec_fn=lambda: os.close(1))
+    assert (process.returncode, process.stderr) == (0, b"")
