@@ -14,6 +14,7 @@ __all__ = ["Block", "Code", "Fold", "Heading", "Item", "Items", "Lead", "Marker"
 
 FOLD_LABEL = "더보기"  # Tistory's "show more" fold, and the <summary> of a Markdown <details>
 FOLD_CLOSE_LABEL = "닫기"
+FOLDED_KINDS = frozenset({"curriculum"})  # sections the post folds whole (a long curriculum list)
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
-from studylog.blog.blocks import FOLD_LABEL
+from studylog.blog.blocks import FOLD_LABEL, FOLDED_KINDS
 from studylog.blog.guard import closed, for_post
-from studylog.blog.layout import FOLDED_KINDS
 from studylog.blog.markdown_html import post_syntax
 
 NOTE_PREFIX = "Escaped so they read literally: "

@@ -3,6 +3,9 @@ escaped (each as typed, once), and a parser that shows math and HTML as typed to
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from studylog.blog.export import export_week
 from studylog.blog.preview import NOTE_PREFIX, preview, preview_parser
 from studylog.journal.sections import update_section
@@ -63,3 +66,10 @@ def test_a_section_the_post_folds_says_so(demo_db):
     assert f"<summary>더보기</summary>\n\n{shown.markdown}\n\n</details>" in exported
     assert shown.folded and shown.note == "In the post this is folded under 더보기: readers open it to read it."
     assert not preview(curriculum.body, "reflection").folded
+
+
+def test_the_preview_stays_off_the_database_code():
+    """The week screen imports it; screens leave SQLAlchemy to the services, and nothing here needs torch or textual."""
+    probe = "import sys, studylog.blog.preview; print([m for m in ('sqlalchemy', 'torch', 'textual') if m in sys.modules])"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
