@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from studylog.blog.post import Post
 from studylog.errors import StudylogError
-from studylog.journal.questions import slugify, tag_rows
+from studylog.journal.questions import slugify, tag_names
 from studylog.store.database import Database
-from studylog.store.models import Link, Question, Section, Week
+from studylog.store.engine import stored
+from studylog.store.models import Link, Question, QuestionTag, Section, Week
 from studylog.store.text import nfc
 
 
@@ -90,27 +92,38 @@ def _clash(exc: IntegrityError) -> str:
     return f"it has the same {columns} as a row already stored" if columns else message
 
 
+def _inserted(s: Session, model, rows: list[dict], *, ids: bool = True) -> list[int]:
+    """Insert the rows in batches, text as NFC as every flush stores it; their ids in order (when ids)."""
+    table = model.__name__.lower()
+    rows = [{name: stored(table, name, value) for name, value in row.items()} for row in rows]
+    if not rows:
+        return []
+    if not ids:
+        s.execute(insert(model), rows)
+        return []
+    return list(s.execute(insert(model).returning(model.id, sort_by_parameter_order=True), rows).scalars())
+
+
 def _add(s: Session, post: Post, slugs: list[str]) -> None:
-    """The rows, each table added whole and flushed once (a flush per row made a 12 MB post take 30 s)."""
+    """The rows, each table inserted in one batch without ORM objects: an object and a flush per row made
+    a 12 MB post take 30 s, objects flushed together still 8 s."""
     week = Week(number=post.number, title=post.title, course=post.course, start_date=post.start_date, end_date=post.end_date)
     s.add(week)
     s.flush()
-    sections = [
-        Section(week_id=week.id, position=position, level=source.level, kind=source.kind, title=source.title, body=source.body)
+    section_ids = _inserted(s, Section, [
+        dict(week_id=week.id, position=position, level=source.level, kind=source.kind, title=source.title, body=source.body)
         for position, source in enumerate(post.sections)
-    ]
-    s.add_all(sections)
-    s.flush()
-    asked = [(section.id, q) for section, source in zip(sections, post.sections) for q in source.questions]
-    questions = [
-        Question(slug=slug, week_id=week.id, section_id=section_id, position=position, title=q.title,
-                 question=q.question, answer=q.answer, asker=q.asker, status=q.status or "open")
+    ])
+    asked = [(section_id, q) for section_id, source in zip(section_ids, post.sections) for q in source.questions]
+    question_ids = _inserted(s, Question, [
+        dict(slug=slug, week_id=week.id, section_id=section_id, position=position, title=q.title,
+             question=q.question, answer=q.answer, asker=q.asker, status=q.status or "open")
         for position, (slug, (section_id, q)) in enumerate(zip(slugs, asked))
-    ]
-    s.add_all(questions)
-    s.flush()
-    s.add_all(row for question, (_, q) in zip(questions, asked) for row in tag_rows(question.id, q.tags))
-    s.add_all(
-        Link(week_id=week.id, position=position, posted_on=link.posted_on, category=link.category, title=link.title, url=link.url)
+    ])
+    _inserted(s, QuestionTag, [
+        dict(question_id=question_id, tag=tag) for question_id, (_, q) in zip(question_ids, asked) for tag in tag_names(q.tags)
+    ], ids=False)
+    _inserted(s, Link, [
+        dict(week_id=week.id, position=position, posted_on=link.posted_on, category=link.category, title=link.title, url=link.url)
         for position, link in enumerate(post.links)
-    )
+    ], ids=False)

@@ -46,15 +46,15 @@ def normalise_tag(tag: str) -> str:
     return nfc(tag).strip().lower()
 
 
-def tag_rows(question_id: int, tags) -> list[QuestionTag]:
-    """A question's tag rows: normalised, blank ones and duplicates left out, in the order given."""
-    return [QuestionTag(question_id=question_id, tag=tag) for tag in dict.fromkeys(normalise_tag(t) for t in tags if t.strip())]
+def tag_names(tags) -> list[str]:
+    """Tags as stored: normalised, blank ones and duplicates left out, in the order given."""
+    return list(dict.fromkeys(normalise_tag(t) for t in tags if t.strip()))
 
 
 def set_tags(s, question_id: int, tags) -> None:
     """Replace a question's tags within the session s, normalised and without duplicates."""
     s.exec(delete(QuestionTag).where(QuestionTag.question_id == question_id))
-    s.add_all(tag_rows(question_id, tags))
+    s.add_all(QuestionTag(question_id=question_id, tag=tag) for tag in tag_names(tags))
 
 
 def add_question(

@@ -37,22 +37,29 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def stored(table: str, name: str, value):
+    """The value as a row keeps it: text as NFC; an integer SQLite cannot hold refused (StudylogError)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        storable(f"{table} {name}", value)
+    return value
+
+
 @event.listens_for(OrmSession, "before_flush")
 def _normalise_text(session: OrmSession, _context, _instances) -> None:
     """Store every string attribute of new and changed rows as NFC, and refuse numbers SQLite cannot hold
-    (and week numbers out of range) as one line, whichever service or import wrote them."""
+    (and week numbers out of range) as one line, whichever service or import wrote them. Rows inserted
+    in bulk, without objects (blog import), pass through `stored` themselves."""
     for obj in (*session.new, *session.dirty):
         if isinstance(obj, Week):
             week_number(obj.number)
         for name, value in vars(obj).items():
             if name.startswith("_"):
                 continue
-            if isinstance(value, str):
-                normalised = nfc(value)
-                if normalised != value:
-                    setattr(obj, name, normalised)
-            elif isinstance(value, int) and not isinstance(value, bool):
-                storable(f"{type(obj).__name__.lower()} {name}", value)
+            normalised = stored(type(obj).__name__.lower(), name, value)
+            if normalised != value:
+                setattr(obj, name, normalised)
 
 
 __all__ = ["make_engine", "Session"]
