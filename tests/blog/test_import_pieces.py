@@ -10,6 +10,7 @@ import pytest
 
 from shared_inputs import ROOT, SHARED
 from studylog.blog.read import chunks, parse_post
+from studylog.blog.read.lines import Lines
 from studylog.blog.read.tree import parse
 from studylog.blog.store_post import store_post
 
@@ -39,7 +40,7 @@ def posts() -> dict[str, str]:
 @pytest.mark.parametrize("name", list(posts()))
 @pytest.mark.parametrize("piece_lines", [1, 3, 40])
 def test_a_post_parsed_in_pieces_has_the_blocks_of_the_whole(name, piece_lines, monkeypatch):
-    lines = posts()[name].split("\n")
+    lines = Lines(posts()[name])
     whole = parse(lines)
     monkeypatch.setattr(chunks, "PIECE_LINES", piece_lines)
     assert parse(lines) == whole
@@ -47,9 +48,9 @@ def test_a_post_parsed_in_pieces_has_the_blocks_of_the_whole(name, piece_lines, 
 
 def test_pieces_really_cut_a_post(monkeypatch):
     monkeypatch.setattr(chunks, "PIECE_LINES", 3)
-    lines = OPEN_ACROSS_A_CUT["fence"].split("\n")
+    lines = Lines(OPEN_ACROSS_A_CUT["fence"])
     starts = [start for start, _, _ in chunks.pieces(lines)]
-    assert starts == [0, lines.index("# b")]  # not before the `#` line inside the fence
+    assert starts == [0, OPEN_ACROSS_A_CUT["fence"].split("\n").index("# b")]  # not before the `#` line inside the fence
 
 
 def test_the_generated_markdown_post_imports_every_question_form(fresh_db):
@@ -71,3 +72,17 @@ def test_the_generated_html_and_text_posts_import(make, fmt, per_week, fresh_db)
     if per_week:
         assert len(post.questions) == per_week * make(30_000).count("주차 피어세션")
     assert store_post(fresh_db(), post).questions == len(post.questions)
+
+
+@pytest.mark.parametrize("text", ["", "a", "a\n", "\n\nb\n", "x\ny\nz", "가\n\n나다\n"])
+@pytest.mark.parametrize("blank", [0, 1, 2])
+def test_lines_read_as_the_split_text(text, blank):
+    lines, split = Lines(text), text.split("\n")
+    lines.blank(blank)
+    split[:blank] = [""] * min(blank, len(split))
+    assert list(lines) == split and len(lines) == len(split)
+    for start in range(len(split) + 1):
+        for end in range(start, len(split) + 2):
+            assert lines.joined(start, end) == "\n".join(split[start:end])
+    assert lines[1:3] == split[1:3] and lines[-1] == split[-1]
+    assert lines.mention("a") == any("a" in line for line in split)

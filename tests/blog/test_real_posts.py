@@ -15,7 +15,8 @@ from studylog.blog.export import export_week
 from studylog.blog.read import parse_post, read_post_file
 from studylog.blog.store_post import store_post
 from studylog.journal.weeks import find_week
-from studylog.blog.read.front_matter import split_front_matter
+from studylog.blog.read.front_matter import read_front_matter
+from studylog.blog.read.lines import Lines
 from studylog.blog.read.week_number import week_in
 from studylog.errors import StudylogError
 from shared_inputs import SHARED
@@ -62,8 +63,9 @@ def test_yaml_and_toml_front_matter_are_read_not_kept():
     post, _ = parse_post(yaml_post, "markdown")
     assert (post.number, post.title, post.course, post.end_date) == (4, "[6기] 4주차 회고", "Naver_BoostCamp_AI", date(2023, 12, 1))
     assert all("title:" not in s.body and "categories" not in s.body for s in post.sections)
-    matter, rest = split_front_matter("+++\ntitle = \"Week 5\"\ntags = [\"cnn\"]\n+++\n본문")
-    assert (matter.title, matter.tags, rest.split("\n")[-1]) == ("Week 5", ("cnn",), "본문")
+    lines = Lines("+++\ntitle = \"Week 5\"\ntags = [\"cnn\"]\n+++\n본문")
+    matter = read_front_matter(lines)
+    assert (matter.title, matter.tags, list(lines)) == ("Week 5", ("cnn",), ["", "", "", "", "본문"])
 
 
 def test_broken_front_matter_names_its_line(tmp_path):

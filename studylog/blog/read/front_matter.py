@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from studylog.blog.read.blocks import ReadError
+from studylog.blog.read.lines import Lines
 
 FENCES = {"---": "yaml", "+++": "toml"}
 
@@ -46,16 +47,16 @@ def _date(value) -> date | None:
         return None
 
 
-def split_front_matter(text: str) -> tuple[FrontMatter, str]:
-    """(front matter, the rest of the text with the front matter's lines left blank, so that line
-    numbers stay those of the file). Raises ReadError naming the line of broken front matter."""
-    lines = text.split("\n")
+def read_front_matter(lines: Lines) -> FrontMatter:
+    """The front matter at the top of a post's lines, which are left blank in place (so that line numbers
+    stay those of the file, and a long post is not copied). Raises ReadError naming the line of broken
+    front matter."""
     kind = FENCES.get(lines[0].rstrip()) if lines else None
     if kind is None:
-        return FrontMatter(), text
+        return FrontMatter()
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == lines[0].rstrip()), None)
     if end is None:
-        return FrontMatter(), text  # a lone `---` is a thematic break, not front matter
+        return FrontMatter()  # a lone `---` is a thematic break, not front matter
     source = "\n".join(lines[1:end])
     try:
         if kind == "yaml":
@@ -70,8 +71,8 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
         raise ReadError(line, f"expected {kind.upper()} front matter: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
         raise ReadError(2, f"expected {kind.upper()} front matter of `name: value` lines")
-    matter = FrontMatter(
+    lines.blank(end + 1)
+    return FrontMatter(
         title=str(data.get("title") or "").strip(), date=_date(data.get("date")),
         tags=_names(data.get("tags")), categories=_names(data.get("categories")), lines=end + 1, data=data,
     )
-    return matter, "\n" * (end + 1) + "\n".join(lines[end + 1 :])

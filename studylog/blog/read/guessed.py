@@ -14,6 +14,7 @@ import re
 from studylog.blog.post import Post, PostQuestion, PostSection, parse_byline, parse_link_line
 from studylog.blog.read.front_matter import FrontMatter
 from studylog.blog.read.kinds import guess_kind
+from studylog.blog.read.lines import Lines
 from studylog.blog.read.question_forms import (
     CITED, TOPIC_KINDS, Asked, answer_line, answer_text, labelled_question, reads_as_question,
 )
@@ -30,7 +31,7 @@ def _key(title: str) -> str:
 
 
 class _Guesser:
-    def __init__(self, blocks: list[Node], lines: list[str], matter: FrontMatter) -> None:
+    def __init__(self, blocks: list[Node], lines: Lines, matter: FrontMatter) -> None:
         self.blocks, self.lines, self.matter = blocks, lines, matter
         self.post = Post(title=matter.title)
         self.ranges: list[list[tuple[int, int]]] = []  # per section: its kept source ranges
@@ -241,7 +242,7 @@ class _Guesser:
         return self.post
 
 
-def _merged(ranges: list[tuple[int, int]], lines: list[str]) -> list[tuple[int, int]]:
+def _merged(ranges: list[tuple[int, int]], lines: Lines) -> list[tuple[int, int]]:
     """Adjacent ranges (only blank lines between them) as one, so the source between them is kept as typed."""
     out: list[tuple[int, int]] = []
     for start, end in ranges:
@@ -259,6 +260,6 @@ def _dedent(text: str) -> str:
     return "\n".join([first] + [l[indent:] for l in lines[1:]])
 
 
-def read_guessed(blocks: list[Node], lines: list[str], matter: FrontMatter) -> tuple[Post, int]:
+def read_guessed(blocks: list[Node], lines: Lines, matter: FrontMatter) -> tuple[Post, int]:
     """The post the blocks describe, read by shape, and the line of its title (0 when none)."""
     return _Guesser(blocks, lines, matter).read()

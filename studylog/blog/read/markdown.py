@@ -4,8 +4,9 @@ when export wrote it (structured.py), else by its shape (guessed.py)."""
 from __future__ import annotations
 
 from studylog.blog.post import Post
-from studylog.blog.read.front_matter import split_front_matter
+from studylog.blog.read.front_matter import read_front_matter
 from studylog.blog.read.guessed import read_guessed
+from studylog.blog.read.lines import Lines
 from studylog.blog.post import TITLE
 from studylog.blog.read.structured import is_structured, read_structured
 from studylog.blog.read.tree import parse
@@ -14,8 +15,8 @@ from studylog.blog.read.week_number import find_week
 
 def read_markdown(text: str) -> tuple[Post, int]:
     """The post in Markdown text, and the line of its title (0 when it has none). Raises ReadError."""
-    matter, text = split_front_matter(text)
-    lines = text.split("\n")
+    lines = Lines(text)
+    matter = read_front_matter(lines)
     blocks = parse(lines)
     if is_structured(blocks):
         return read_structured(blocks, lines)

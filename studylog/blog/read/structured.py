@@ -9,6 +9,7 @@ from datetime import date
 from studylog.blog.meta import read_marker
 from studylog.blog.post import Post, PostQuestion, PostSection, TITLE, byline, parse_link_line
 from studylog.blog.read.blocks import ReadError
+from studylog.blog.read.lines import Lines
 from studylog.blog.read.tree import Node, source
 from studylog.journal.sections import SECTION_KINDS
 
@@ -60,7 +61,7 @@ def _unlabel(text: str, label: str) -> str:
 
 
 class _Reader:
-    def __init__(self, blocks: list[Node], lines: list[str]) -> None:
+    def __init__(self, blocks: list[Node], lines: Lines) -> None:
         self.blocks, self.lines, self.post = blocks, lines, Post()
         self.title_line = 0
 
@@ -170,6 +171,6 @@ def _typed(data: dict) -> dict:
     return typed if isinstance(typed, dict) else {}
 
 
-def read_structured(blocks: list[Node], lines: list[str]) -> tuple[Post, int]:
+def read_structured(blocks: list[Node], lines: Lines) -> tuple[Post, int]:
     """The post that studylog's markers describe, and the line of its title."""
     return _Reader(blocks, lines).read()

@@ -15,6 +15,7 @@ from markdown_it.token import Token
 
 from studylog.blog.read.blocks import ReadError
 from studylog.blog.read.chunks import groups, pieces
+from studylog.blog.read.lines import Lines
 
 BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 DETAILS = re.compile(r"<(/?)details\b", re.IGNORECASE)
@@ -42,13 +43,15 @@ class Node:
 class _Reader:
     """Turns one piece's tokens into nodes; checks code blocks close and collects HTML blocks for the folds."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: Lines) -> None:
         self.lines = lines
         self.html: list[tuple[int, str]] = []  # (1-based line, source) of every HTML block, in order
         self.texts: dict[int, str] = {}  # visible text by inline token: a list, its item and paragraph share it
+        self.kinds: dict[str, str] = {}
 
     def node(self, tokens: list[Token], i: int, j: int, offset: int) -> Node:
-        token, kind = tokens[i], tokens[i].type.removesuffix("_open")
+        token = tokens[i]
+        kind = self.kinds.setdefault(token.type, token.type.removesuffix("_open"))  # one string per kind, not per node
         inner: tuple[Node, ...] = ()
         if kind in CONTAINERS:
             inner = tuple(self.node(tokens, a, b, offset) for a, b in groups(tokens, i + 1, j, token.level + 1))
@@ -76,7 +79,7 @@ class _Reader:
                 raise ReadError(first + 1, f"the code block opened here is never closed; expected a closing {token.markup}")
 
 
-def parse(lines: list[str]) -> list[Node]:
+def parse(lines: Lines) -> list[Node]:
     """The document's top-level blocks. Raises ReadError naming the line of a code block or a fold
     (<details>, anywhere, indented or inside list items) that never closes, or a fold closed unopened."""
     reader, out = _Reader(lines), []
@@ -113,9 +116,9 @@ def inline_text(token: Token, *, urls: bool = True) -> str:
     return "".join(out)
 
 
-def source(lines: list[str], start: int, end: int) -> str:
+def source(lines: Lines, start: int, end: int) -> str:
     """Lines start..end (0-based, end excluded) without blank lines at either end."""
-    return "\n".join(lines[start:end]).strip("\n")
+    return lines.joined(start, end).strip("\n")
 
 
 def first_link(token: Token) -> str:
