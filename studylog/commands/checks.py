@@ -63,8 +63,10 @@ def verify(ctx: click.Context, names, device, force, timeout, memory_limit, cpu_
                  2  a check errored or timed out, or --device is missing
                  3  a usage error: a bad option, an unknown question, or results that could not be stored
                  4  the database cannot be opened, read or written (refused before any check runs)
-               130  interrupted (Ctrl-C): the checks are stopped, the results that finished are stored;
-                    129 and 143 likewise for SIGHUP (the terminal closed) and SIGTERM
+               129  the terminal closed (SIGHUP): as 130
+               130  interrupted (Ctrl-C): the checks are stopped, the results that finished are stored
+               141  the reader of the output went away (`| head`): the results are stored
+               143  killed (SIGTERM): as 130
     """
     # The database is opened by path: a cached verify reads it with sqlite3, never loading the ORM.
     path = database_path(db_path or ctx.find_root().params.get("db_path"))
