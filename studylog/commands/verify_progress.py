@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from rich.console import Console
 from rich.markup import escape
+
+from studylog.commands.console import TerminalConsole  # a reader gone: 141, as for the table (process_exit.py)
 
 
 class LiveProgress:
@@ -22,7 +23,7 @@ class LiveProgress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      TimeElapsedColumn(), console=Console(stderr=True, highlight=False), transient=True)
+                                      TimeElapsedColumn(), console=TerminalConsole(stderr=True, highlight=False), transient=True)
             self._progress.start()
             self._task = self._progress.add_task("", total=event.total, completed=event.done)
         if event.kind == "started":

@@ -172,3 +172,19 @@ def test_a_kill_while_results_are_being_stored_waits_for_them():
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def test_a_reader_gone_from_the_progress_ends_verify_with_141_keeping_what_finished(demo_db, tmp_path):
+    """`studylog verify 2>&1 | head -1` once head is gone: the first progress line meets a closed pipe. verify ends
+    with 141 (it exited 1, which verify uses for a failing claim), and the result that finished is stored."""
+    path = demo_db.path
+    reader, writer = os.pipe()
+    os.close(reader)
+    verify = start_verify(path, tmp_path, stdout=writer, stderr=writer)
+    os.close(writer)
+    try:
+        verify.wait(timeout=WAIT_S)
+    finally:
+        verify.kill()
+    assert verify.returncode == 128 + signal.SIGPIPE
+    assert stored_runs(path) >= 1  # the check whose progress line could not be shown
