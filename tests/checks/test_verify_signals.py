@@ -1,7 +1,8 @@
 """A kill (SIGTERM) or a closed terminal (SIGHUP) ends `studylog verify` as Ctrl-C does: the results that finished
 stay stored, every check process, what it started and the zygote's session are gone, the database is whole, and the
-exit status is 128 + the signal's number. Real processes on the demo database (its question aux-classifier-softmax,
-and one check that runs until it is stopped), real signals, a real pseudo-terminal.
+exit status is 128 + the signal's number; a reader gone from its progress ends it with 141; a signal during the
+cleanup waits for it. Real processes on the demo database (its question aux-classifier-softmax, and one check that
+runs until it is stopped), real signals, a real pseudo-terminal, a real closed pipe.
 """
 
 from __future__ import annotations
