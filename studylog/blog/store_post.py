@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -92,16 +92,23 @@ def _clash(exc: IntegrityError) -> str:
     return f"it has the same {columns} as a row already stored" if columns else message
 
 
-def _inserted(s: Session, model, rows: list[dict], *, ids: bool = True) -> list[int]:
-    """Insert the rows in batches, text as NFC as every flush stores it; their ids in order (when ids)."""
+def _inserted(s: Session, model, rows: list[dict]) -> list[int]:
+    """Insert the rows, text as NFC as every flush stores it; their ids (the next free ones, in order: the
+    import's transaction holds the database's write lock), [] for a table without ids.
+
+    Many rows per INSERT, not one: FTS5 writes out what the search triggers indexed at the end of every
+    statement, so a statement per row made indexing a long post three times slower."""
     table = model.__name__.lower()
     rows = [{name: stored(table, name, value) for name, value in row.items()} for row in rows]
-    if not rows:
-        return []
-    if not ids:
-        s.execute(insert(model), rows)
-        return []
-    return list(s.execute(insert(model).returning(model.id, sort_by_parameter_order=True), rows).scalars())
+    ids: list[int] = []
+    if hasattr(model, "id") and rows:
+        first = (s.exec(select(func.max(model.id))).one() or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        for row, row_id in zip(rows, ids):
+            row["id"] = row_id
+    if rows:  # with RETURNING, SQLAlchemy sends up to 1,000 rows per INSERT ("insertmanyvalues"); ids are known
+        s.execute(insert(model).returning(*model.__table__.primary_key.columns), rows)
+    return ids
 
 
 def _add(s: Session, post: Post, slugs: list[str]) -> None:
@@ -122,8 +129,8 @@ def _add(s: Session, post: Post, slugs: list[str]) -> None:
     ])
     _inserted(s, QuestionTag, [
         dict(question_id=question_id, tag=tag) for question_id, (_, q) in zip(question_ids, asked) for tag in tag_names(q.tags)
-    ], ids=False)
+    ])
     _inserted(s, Link, [
         dict(week_id=week.id, position=position, posted_on=link.posted_on, category=link.category, title=link.title, url=link.url)
         for position, link in enumerate(post.links)
-    ], ids=False)
+    ])
