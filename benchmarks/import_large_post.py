@@ -1,6 +1,7 @@
 """`studylog import` of a large generated post (benchmarks/large_post.py) at 1/4, 1/2 and full size, beside
-its peers in the same run: reading the file, and parsing it alone (markdown-it-py, as studylog configures
-it, for Markdown; html.parser for Tistory HTML; splitting lines for plain text).
+its peers in the same run: reading the file, parsing it alone (markdown-it-py, as studylog configures it,
+for Markdown; html.parser for Tistory HTML; splitting lines for plain text), and indexing its paragraphs
+in an SQLite FTS5 trigram table, the search index every imported section and question goes into.
 
 Every step is a whole process (studylog on a fresh --db under a temporary folder); its wall time and peak
 RSS (the child's own ru_maxrss, from wait4) are printed with the time per MB, which stays flat when the
@@ -32,6 +33,14 @@ PARSE = {
     "text": "import sys; open(sys.argv[1], encoding='utf-8').read().split('\\n')",
 }
 PARSER_NAME = {"markdown": "markdown-it-py parse", "tistory-html": "html.parser feed", "text": "split lines"}
+# The search index's share: the file's paragraphs into an FTS5 trigram table, as studylog's triggers index
+# section and question text (migrations/versions/0002_search.py), in one transaction.
+INDEX = """import sqlite3, sys
+db = sqlite3.connect(sys.argv[2])
+db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='trigram')")
+with db:
+    db.executemany("INSERT INTO t(body) VALUES (?)", ((p,) for p in open(sys.argv[1], encoding='utf-8').read().split('\\n\\n')))
+"""
 
 
 def measured(command: list[str]) -> tuple[float, float, str]:
@@ -68,6 +77,7 @@ def main() -> None:
                 rows = [
                     ("read the file", [sys.executable, "-c", READ, str(path)]),
                     (PARSER_NAME[fmt], [sys.executable, "-c", PARSE[fmt], str(path)]),
+                    ("SQLite FTS5 trigram insert", [sys.executable, "-c", INDEX, str(path), str(db) + ".fts"]),
                     ("studylog import", [*STUDYLOG, "--db", str(db), "import", str(path)]),
                 ]
                 for name, command in rows:
