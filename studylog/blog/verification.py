@@ -10,7 +10,7 @@ import re
 from studylog.blog.blocks import Item, Items, Prose, Table
 from studylog.blog.plain_markdown import escape_line
 from studylog.blog.post import one_line
-from studylog.checks.display import cited, format_computed_briefly, format_expected
+from studylog.checks.display import cited, format_computed_briefly, format_expected, format_value
 from studylog.checks.paper_tables import PaperTable, regroup
 from studylog.checks.views import ClaimView, RunView
 
@@ -79,10 +79,15 @@ def claims_table(claims: tuple[ClaimView, ...], references: References) -> Table
 
 
 def paper_cell(claim: ClaimView) -> str:
-    """`✓ 114,688 / 112K (K = 1024)`: the computed value and, where it reads differently, the printed one."""
-    computed, printed = format_computed_briefly(claim, "; "), format_expected(claim)
-    shown = computed if printed in (computed, "—") else f"{computed} / {printed}"
-    return one_line(f"{VERDICT_MARKS.get(claim.verdict, '?')} {shown}")
+    """`✓ 114,688 / 112K (K = 1024)`: the computed value and, where it reads differently, the printed one; for
+    a one_of claim, the printed value and the explanations that reproduce it (`✓ 1.8 × 10^9 ← A: 1,814,…`)."""
+    mark, printed = VERDICT_MARKS.get(claim.verdict, "?"), format_expected(claim)
+    if (held := claim.hypotheses) is not None:
+        reproducing = [f"{name}: {format_value(claim.computed[name])}" for name, ok in held.items() if ok]
+        return one_line(f"{mark} {printed} ← " + "; ".join(reproducing) if reproducing
+                        else f"{mark} {printed}: none of {len(held)} explanations reproduces it")
+    computed = format_computed_briefly(claim, "; ")
+    return one_line(f"{mark} {computed if printed in (computed, '—') else f'{computed} / {printed}'}")
 
 
 def paper_table(table: PaperTable, references: References) -> list:

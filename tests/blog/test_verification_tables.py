@@ -83,3 +83,18 @@ def test_tistory_tables_scroll_sideways_on_a_phone(exported):
     html = verification_html(exported, "tistory-html")
     assert html.count("<table") == 3
     assert html.count('<div style="overflow-x:auto;') == 3  # each table in a wrapper that scrolls, not squeezed
+
+
+def test_a_paper_cell_explained_by_hypotheses_names_those_that_reproduce_it(demo_db):
+    def which(row: str, counts: dict, printed: float) -> dict:
+        return {"label": f"{row}: which count reproduces it", "computed": counts, "expected": printed,
+                "rule": {"kind": "one_of", "rule": {"kind": "rounds_to", "unit": 1e9, "digits": 1, "suffix": "B"}},
+                "verdict": "holds" if any(round(c / 1e9, 1) == printed for c in counts.values()) else "fails",
+                "asserted": True, "citation": f"{PAPER} — Table 1: {row} / FLOPs"}
+
+    counts = {"18-layer": {"shortcuts A": 1_794_805_760, "no fc": 2_500_000_000}, "50-layer": {"shortcuts A": 4_100_000_000}}
+    record(demo_db, "inception-table1-rows", [which("18-layer", counts["18-layer"], 1.8), which("50-layer", counts["50-layer"], 3.8)])
+    html = GFM_LIKE.render(export_week(demo_db, find_week(demo_db, 4).id))
+    tables, _ = tables_and_numbered_lists(html[html.index("검증 inception-table1-rows"):html.index("Q3.")])
+    assert tables[0][1:] == [["18-layer", f"✓ 1.8B ← shortcuts A: {1_794_805_760:,}"],
+                             ["50-layer", "✗ 3.8B: none of 1 explanations reproduces it"]]
