@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 MAIN = "from studylog.cli import main; main()"
-SECTIONS = 1500  # about 3 MB of text: more than SQLite's page cache, so the transaction spills to the -wal while open
+SECTIONS = 2500  # about 5 MB of text: more than SQLite's page cache, so the transaction spills to the -wal while open
 WAIT_S = 120
+BACKED_UP = 500  # sections of 12 KB: about 20 MB with the search index, so copying the database aside takes a while
 
 
 def big_post(folder: Path) -> Path:
@@ -53,7 +54,7 @@ def test_an_import_killed_mid_transaction_adds_nothing(demo_db, tmp_path, signum
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + WAIT_S
-        while wal_size(path) < 256 * 1024:  # its transaction is open and has spilled pages: kill it now
+        while wal_size(path) < 64 * 1024:  # its transaction is open and has spilled pages: kill it now
             assert importing.poll() is None and time.monotonic() < deadline, importing.communicate()
             time.sleep(0.005)
         importing.send_signal(signum)
@@ -117,7 +118,7 @@ def test_an_open_killed_while_it_copies_an_older_database_aside_leaves_no_half_b
     with engine.begin() as connection:
         connection.exec_driver_sql("INSERT INTO week (id, course, number, title, created_at, updated_at) "
                                    "VALUES (1, '', 4, 'old', '2023-12-01 00:00:00', '2023-12-01 00:00:00')")
-        for position in range(SECTIONS // 3):  # about 20 MB with its search index: the copy takes a while
+        for position in range(BACKED_UP):
             connection.exec_driver_sql("INSERT INTO section (week_id, position, level, kind, title, body, updated_at) "
                                        "VALUES (1, ?, 1, 'notes', 's', ?, '2023-12-01 00:00:00')", (position, "배치정규화 " * 2000))
     engine.dispose()
@@ -133,7 +134,7 @@ def test_an_open_killed_while_it_copies_an_older_database_aside_leaves_no_half_b
         opening.kill()
     for backup in tmp_path.glob("*.bak"):
         with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as connection:
-            assert connection.execute("SELECT count(*) FROM section").fetchone()[0] == SECTIONS // 3
+            assert connection.execute("SELECT count(*) FROM section").fetchone()[0] == BACKED_UP
     assert current_revision(path) == "0002" and whole(path) == [(4, "old")]
     assert subprocess.run([sys.executable, "-c", MAIN, "--db", str(path), "week", "list"], capture_output=True).returncode == 0
     backups = list(tmp_path.glob("old.db.rev-0002.*.bak"))
