@@ -5,7 +5,7 @@ blog's name, ABOUT ME, Today/Yesterday/Total, the category line) and the byline 
 `[weekN] …` line, the line above a `by 작성자 2024. 5. 3.` byline, or the skin's `… 본문` heading line; and
 everything from the end of the post on (공감, 저작자표시, … 카테고리의 다른 글, 댓글 N, Designed by Tistory).
 Headings are the seed's `* heading`, `- subheading` and `< heading >` lines, also right under a paragraph
-line (a copied page keeps no blank line between paragraphs); 더보기 opens a fold; Python code is recognised
+line (a copied page keeps no blank line between paragraphs), and so is a `Q: …` line; 더보기 opens a fold; Python code is recognised
 by its first line and kept with its indentation.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from studylog.blog.read.questions import QUESTION
 from studylog.blog.read.blocks import (
     CodeBlock, FoldStart, Heading, InBlock, ListBlock, ListItem, Marker, Paragraph,
 )
@@ -128,6 +129,9 @@ def read_plain(text: str) -> list[InBlock]:
         elif heading := next(((m, lv) for rx, lv in HEADINGS if (m := rx.match(line))), None):
             flush(number)
             blocks.append(Heading(number, heading[1], heading[0][1].strip()))
+        elif QUESTION.match(line) and paragraph:  # `Q: …` right under a line of text starts its own paragraph
+            flush(number)
+            paragraph.append(line)
         else:
             paragraph.append(line)
         i += 1
