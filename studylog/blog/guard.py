@@ -105,6 +105,31 @@ def guard(text: str) -> Guarded:
     return Guarded("\n".join(lines), tuple(escaped))
 
 
+GUARD_ESCAPE = re.compile(r"\\(?=[*_<])")  # the only backslashes the guard writes: before `*`, `_` and `<`
+
+
+def unguarded(text: str) -> str:
+    """The text a post's guarded text came from: the guard's backslashes taken out of each line where guarding
+    again writes that very line (a backslash the author typed stays). Import uses it, so a body that went out
+    in a post comes back as typed (`192*1*1*64`), not with the post's escapes; guard(unguarded(t)) == t."""
+    lines = text.split("\n")
+    bare = [GUARD_ESCAPE.sub("", line) for line in lines]
+    again = guard("\n".join(bare)).text.split("\n")
+    kept = "\n".join(b if g == line else _unguarded_line(line) for line, b, g in zip(lines, bare, again))
+    return kept if guard(kept).text == text else text
+
+
+def _unguarded_line(line: str) -> str:
+    """A line that also holds the author's own backslashes: the guard's taken out one word at a time (a product,
+    a dunder name, a tag), kept out when guarding the line writes it back."""
+    kept = line
+    for word in reversed(list(re.finditer(r"\S+", line))):
+        candidate = kept[: word.start()] + GUARD_ESCAPE.sub("", word[0]) + kept[word.end():]
+        if candidate != kept and guard(candidate).text == line:
+            kept = candidate
+    return kept
+
+
 def for_post(text: str) -> Guarded:
     """A body, question or answer as a post carries it: blank lines at either end dropped, then guarded."""
     return guard(text.strip("\n"))

@@ -15,6 +15,7 @@ from studylog.blog.post import TITLE, Post, PostQuestion, PostSection, byline, p
 from studylog.blog.read.blocks import (
     CodeBlock, FoldEnd, FoldStart, Heading, InBlock, ListBlock, Marker, Paragraph, ReadError,
 )
+from studylog.blog.guard import unguarded
 from studylog.blog.plain_markdown import plain_to_markdown
 from studylog.blog.read.kinds import guess_kind
 from studylog.blog.read.question_forms import TOPIC_KINDS, reads_as_question
@@ -182,11 +183,12 @@ class _Assembler:
         if self.folds:
             raise ReadError(self.folds[-1], "the fold (더보기) opened here is never closed; expected </details> or </div>")
         for section, body in zip(self.post.sections, self.bodies):
-            section.body = self.sources.get(id(section), {}).get("body", plain_to_markdown("\n\n".join(body)))
+            given = self.sources.get(id(section), {})
+            section.body = unguarded(given["body"]) if "body" in given else plain_to_markdown("\n\n".join(body))
             for question in section.questions:
                 given = self.sources.get(id(question), {})
-                question.answer = given.get("answer", plain_to_markdown(question.answer))
-                question.question = given.get("question") or (
+                question.answer = unguarded(given["answer"]) if "answer" in given else plain_to_markdown(question.answer)
+                question.question = unguarded(given.get("question") or "") or (
                     question.title if question.question == question.title else plain_to_markdown(question.question)
                 )
         return self.post

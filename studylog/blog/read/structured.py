@@ -1,11 +1,13 @@
 """Read back a Markdown post that `export` wrote: its markers say what each part is, and each body,
-question and answer is the Markdown between them, taken from the source lines as written."""
+question and answer is the Markdown between them, taken from the source lines as written, less the literal
+guard's backslashes (guard.unguarded), so what was typed comes back as typed."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+from studylog.blog.guard import unguarded
 from studylog.blog.meta import read_marker
 from studylog.blog.post import Post, PostQuestion, PostSection, TITLE, byline, parse_link_line
 from studylog.blog.read.blocks import ReadError
@@ -117,7 +119,7 @@ class _Reader:
             start = inner[0].end
         self.balanced_folds(inner)
         body = source(self.lines, start, self.end_line(j))
-        section.body = _unfold(body) if section.kind == "curriculum" else body
+        section.body = unguarded(_unfold(body) if section.kind == "curriculum" else body)
         section.body = str(_typed(data).get("body", section.body))
         self.post.sections.append(section)
 
@@ -146,7 +148,7 @@ class _Reader:
         elif fold is not None and not (j < len(self.blocks) and marker_of(self.blocks[j])[0] == "verification"):
             raise ReadError(fold.start + 1, "the fold (더보기) opened here is never closed; expected </details>")
         question = PostQuestion(
-            title=title, question=asked or title, answer=_unlabel(answer, "A" + label[1:]),
+            title=title, question=unguarded(asked) or title, answer=unguarded(_unlabel(answer, "A" + label[1:])),
             slug=str(data.get("id", "")), status=str(data.get("status", "")), asker=str(data.get("asker", "")),
             tags=[str(t) for t in data.get("tags", [])],
         )
