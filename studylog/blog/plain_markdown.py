@@ -29,8 +29,15 @@ def _escape_inline(line: str, i: int, char: str) -> str:
     return "\\&" if char == "&" and ENTITY.match(line, i) else char
 
 
+def _starts_a_block(line: str) -> bool:
+    """Whether the line's first character makes it a block: a quote (`>`), a list item (`- `, `+ `), a thematic
+    break or setext underline (`---`, `===`); `->` or `-1` is text."""
+    first, rest = line[0], line[1:]
+    return first == ">" or (first in "-+" and (not rest or rest[0] in " \t")) or not line.strip(" \t" + first)
+
+
 def _escape_char(line: str, i: int, char: str) -> str:
-    if i == 0 and char in AT_LINE_START:
+    if i == 0 and char in AT_LINE_START and _starts_a_block(line):
         return "\\" + char
     if char in ".)" and line[:i].isdigit() and (i + 1 == len(line) or line[i + 1].isspace()):
         return "\\" + char  # 1. would start an ordered list

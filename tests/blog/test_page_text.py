@@ -64,3 +64,14 @@ def test_an_answer_on_the_line_after_the_question_is_the_answer(fmt, text):
     (question,) = post.questions
     assert (question.title, question.question) == ("제목?", "덧붙인 설명")  # once, not twice
     assert question.answer.startswith("답입니다.")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_paragraph_that_asks_is_a_question_once_answered_by_its_other_lines(fmt):
+    text = "[week3] t\n\n배치 정규화는 추론 때 어떻게 해야 할까요?\n-> train(), eval() ✅\n동작이 달라진다.\n\n다음 문단.\n"
+    post, _ = parse_post(("# " if fmt == "markdown" else "") + text, fmt)
+    (question,) = post.questions
+    assert question.title == "배치 정규화는 추론 때 어떻게 해야 할까요?"
+    assert question.answer.startswith("-> train(), eval() ✅") and "동작이 달라진다." in question.answer  # no `\-`
+    body = "\n".join(section.body for section in post.sections)
+    assert "할까요" not in body and "다음 문단." in body  # not also left in the body, where the post printed it twice

@@ -95,10 +95,10 @@ class _Assembler:
                 self.start_question(line, text)
             case Paragraph(_, text) if self.titles_a_fold(text, following):
                 self.new_section(PostSection(kind=guess_kind(text, default="curriculum"), title=text))
+            case Paragraph(_, text) if not self.structured and self.open is None and self.asking_paragraph(text):
+                pass
             case Paragraph(_, text):
                 self.add_text(text, paragraph=True)
-                if not self.structured and self.open is None:
-                    self.note_question(text)
             case CodeBlock(_, lang, content):
                 self.add_text(as_fenced(lang, content))
             case ListBlock() if self.open is None and self.section().kind == "study_links" and (
@@ -135,13 +135,17 @@ class _Assembler:
         a blog editor's largest heading in the body) has it as its title."""
         return not self.structured and not self.post.sections and week_in(text) is not None
 
-    def note_question(self, text: str) -> None:
-        """A paragraph of the body that asks (`…할까요?`, `…란?`) also becomes an open question; it stays in
-        the body as written, as a question in a Markdown post's list does."""
-        asked = reads_as_question(text, topics=self.section().kind in TOPIC_KINDS)
+    def asking_paragraph(self, text: str) -> bool:
+        """A paragraph whose first line asks (`…할까요?`, `…란?`) is a question: that line is what was asked, its
+        other lines the answer. False (it stays body text) when it does not ask or repeats a question."""
+        first, _, rest = text.partition("\n")
+        asked = reads_as_question(first, topics=self.section().kind in TOPIC_KINDS)
         questions = self.section().questions
-        if asked and asked.title and all(q.title != asked.title for q in questions):
-            questions.append(PostQuestion(title=asked.title, question=asked.title, asker=asked.asker, status="open"))
+        if not asked or not asked.title or any(q.title == asked.title for q in questions):
+            return False
+        questions.append(PostQuestion(title=asked.title, question=first.strip(), answer=rest.strip("\n"), asker=asked.asker,
+                                      status="answered" if rest.strip() else "open"))
+        return True
 
     def take_title(self, line: int, text: str) -> None:
         self.title_line, self.byline_next = line, True

@@ -3,8 +3,9 @@ kept, kinds from whole titles), each section keeps its Markdown source, and ques
 every form campers use (question_forms.py): labelled paragraphs with their answers, question headings
 with what follows them, list items (Further Questions, `1. 질문 : … 답 : …`), quotes, 더보기 folds.
 
-Questions that are whole paragraphs or headings move out of the section body into the question;
-those inside a list stay in the body as typed and are also added as questions.
+Questions that are whole paragraphs or headings move out of the section body into the question (a
+paragraph that asks in its first line answers in its others); those inside a list stay in the body as
+typed and are also added as questions.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ class _Guesser:
                 i = self.labelled(i)
             elif block.type == "paragraph" and self.folded_answer(i):
                 i = self.folded_answer(i)
+            elif block.type == "paragraph" and self.asking_paragraph(block):
+                i += 1
             else:
                 self.scan(block)
                 self.keep(block.start, block.end)
@@ -154,6 +157,16 @@ class _Guesser:
             answer = answer_text(answer) if answer_text(answer) is not None else answer
         self.add_question(asked, question, answer)  # the source from the second line on holds `rest` already
         return j
+
+    def asking_paragraph(self, block: Node) -> bool:
+        """A paragraph whose first line asks (`…할까요?`) is a question, not body text: that line as typed is what
+        was asked, the paragraph's other lines the answer. False (the paragraph stays in the body) when it does
+        not ask, or asks what an earlier part of the post asked already."""
+        asked = reads_as_question(block.text)
+        if asked is None or _key(asked.title) in self.seen or not _key(asked.title):
+            return False
+        self.add_question(asked, source(self.lines, block.start, block.start + 1), source(self.lines, block.start + 1, block.end))
+        return True
 
     def fold_range(self, i: int, j: int) -> tuple[int, int] | None:
         """(opening, closing) block indexes of a 더보기 fold starting at blocks[i], within j."""
