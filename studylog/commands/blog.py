@@ -55,7 +55,7 @@ def export_week(
               show_default=True, help="The post's format (auto: from the file name, else its content).")
 @click.option("--course", default=None, help="Import into this course (default: the post's, else the course of the week created or changed last).")
 @click.option("--dry-run", is_flag=True, help="Show what would be created and change nothing.")
-@with_database
+@with_database(opened_when_needed=True)
 def import_post(db, file: Path, week_number: int | None, fmt: str, course: str | None, dry_run: bool) -> None:
     """Add the post in FILE as a new week: headings become sections, Q1./A1. pairs and folds questions."""
     from studylog.blog.read import read_post_file
@@ -69,6 +69,7 @@ def import_post(db, file: Path, week_number: int | None, fmt: str, course: str |
         valid_week_number(post.number)
     except StudylogError as exc:
         raise StudylogError(f"{file}: {exc}; pass --week N to import it as another week") from None
+    db = db()  # opened only now: a post refused above leaves no new database behind
     post.course = course if course is not None else post.course or last_course(db) or ""
     summary = store_post(db, post, dry_run=dry_run)
     verb = "would create" if dry_run else "created"

@@ -32,21 +32,30 @@ def count(minimum: int = 0, maximum: int = SQLITE_INTEGERS.stop - 1) -> click.In
     return click.IntRange(minimum, maximum)
 
 
-def with_database(command):
-    """Add --db to a command and pass it the opened Database as `db`."""
+def with_database(command=None, *, opened_when_needed: bool = False):
+    """Add --db to a command and pass it the opened Database as `db`; with opened_when_needed, pass `db` as a
+    function that opens it on first call, so a command refusing its input first creates no database file."""
 
-    @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
-    @click.pass_context
-    @functools.wraps(command)
-    def wrapper(ctx: click.Context, db_path: str | None, **kwargs):
-        from studylog.store.database import open_database
+    def decorate(command):
+        @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+        @click.pass_context
+        @functools.wraps(command)
+        def wrapper(ctx: click.Context, db_path: str | None, **kwargs):
+            from studylog.store.database import open_database
 
-        root = ctx.find_root().params.get("db_path")
-        db = open_database(database_path(db_path or root))
-        ctx.call_on_close(db.close)
-        return ctx.invoke(command, db=db, **kwargs)
+            path = database_path(db_path or ctx.find_root().params.get("db_path"))
 
-    return wrapper
+            @functools.cache
+            def opened():
+                db = open_database(path)
+                ctx.call_on_close(db.close)
+                return db
+
+            return ctx.invoke(command, db=opened if opened_when_needed else opened(), **kwargs)
+
+        return wrapper
+
+    return decorate(command) if command is not None else decorate
 
 
 def say(text: str, *, err: bool = False, nl: bool = True) -> None:

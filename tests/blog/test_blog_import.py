@@ -311,3 +311,13 @@ def test_the_question_forms_campers_write():
         ("덧셈인가요?", "가중치를 더한다."),
     ]
     assert post.questions[1].question == "초기 학습에서는 background가 detect된다."
+
+
+def test_a_refused_import_creates_no_database(tmp_path):
+    post = tmp_path / "notes.md"
+    post.write_text("no week named here\n", encoding="utf-8")
+    target = tmp_path / "new.db"
+    result = run("--db", target, "import", post)
+    assert result.exit_code == 1 and "pass --week N" in result.output
+    assert list(tmp_path.iterdir()) == [post]  # no database file, no -wal, no backup
+    assert run("--db", target, "import", post, "--week", 2).exit_code == 0 and target.exists()
