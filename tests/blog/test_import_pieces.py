@@ -86,3 +86,21 @@ def test_lines_read_as_the_split_text(text, blank):
             assert lines.joined(start, end) == "\n".join(split[start:end])
     assert lines[1:3] == split[1:3] and lines[-1] == split[-1]
     assert lines.mention("a") == any("a" in line for line in split)
+
+
+def test_reading_a_post_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    from studylog.blog.read.blocks import ReadError
+
+    assert gc.isenabled()
+    parse_post(markdown_post(5_000), "markdown")
+    with pytest.raises(ReadError):
+        parse_post("# [week4] 글\n\n```python\nnever closed\n", "markdown")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_post(markdown_post(5_000), "markdown")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
