@@ -20,6 +20,7 @@ bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/search.py
 	$(VENV)/bin/python benchmarks/verify_cold_vs_cached.py
 	$(VENV)/bin/python benchmarks/tui_first_frame.py
+	$(VENV)/bin/python benchmarks/import_large_post.py
 
 # The counting peers (fvcore, ptflops, thop, torchinfo) get their own venv that reuses the app's torch.
 BENCH_VENV := benchmarks/.venv

@@ -20,12 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from large_post import html_post, markdown_post, text_post  # noqa: E402
-
 STUDYLOG = [sys.executable, "-c", "from studylog.cli import main; main()"]
 TARGET_S, TARGET_MB = 10.0, 500.0
-POSTS = {"markdown": (markdown_post, ".md"), "tistory-html": (html_post, ".html"), "text": (text_post, ".txt")}
+POSTS = {"markdown": ("markdown_post", ".md"), "tistory-html": ("html_post", ".html"), "text": ("text_post", ".txt")}
+# Written by a process of its own: Linux counts a child's peak RSS from its parent's at fork (kept over exec),
+# so this process must stay small for the children's peaks to be theirs.
+WRITE = "import sys; sys.path.insert(0, sys.argv[1]); import large_post; open(sys.argv[4], 'w', encoding='utf-8').write(getattr(large_post, sys.argv[2])(int(sys.argv[3])))"
 READ = "import sys; open(sys.argv[1], encoding='utf-8').read()"
 PARSE = {
     "markdown": "import sys; from studylog.blog.markdown_html import parser; parser().parse(open(sys.argv[1], encoding='utf-8').read())",
@@ -64,14 +64,14 @@ def main() -> None:
     args = parser.parse_args()
     formats = args.formats.split(",")
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; Python {sys.version.split()[0]}")
-    print(f"\n{'format':<13} {'MB':>6}  {'process':<24} {'wall s':>7} {'s/MB':>6} {'peak MB':>8}")
+    print(f"\n{'format':<13} {'MB':>6}  {'process':<27} {'wall s':>7} {'s/MB':>6} {'peak MB':>8}")
     full: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for fmt in formats:
-            make, suffix = POSTS[fmt]
+            generator, suffix = POSTS[fmt]
             for fraction in (0.25, 0.5, 1.0):
                 path = Path(folder) / f"post-{fraction}{suffix}"
-                path.write_text(make(int(args.mb * fraction * 1e6)), encoding="utf-8")
+                subprocess.run([sys.executable, "-c", WRITE, str(Path(__file__).parent), generator, str(int(args.mb * fraction * 1e6)), str(path)], check=True)
                 mb = path.stat().st_size / 1e6
                 db = Path(folder) / f"{fmt}-{fraction}.db"
                 rows = [
@@ -82,7 +82,7 @@ def main() -> None:
                 ]
                 for name, command in rows:
                     wall, peak, out = measured(command)
-                    print(f"{fmt:<13} {mb:>6.1f}  {name:<24} {wall:>7.2f} {wall / mb:>6.2f} {peak:>8.0f}")
+                    print(f"{fmt:<13} {mb:>6.1f}  {name:<27} {wall:>7.2f} {wall / mb:>6.2f} {peak:>8.0f}")
                 print(f"{'':<21}{out.strip()}")
                 full[fmt] = (wall, peak)
                 path.unlink()
