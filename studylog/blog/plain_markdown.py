@@ -21,6 +21,9 @@ ENTITY = re.compile(r"&#?[0-9A-Za-z]+;")
 URL_CHAR = r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%\[\]]"  # RFC 3986, without parentheses (kept only when balanced)
 KEPT = re.compile(rf"(?P<math>{MATH})|(?P<url>https?://(?:{URL_CHAR}|\({URL_CHAR}*\))*(?:[A-Za-z0-9/#=_~\-]|\({URL_CHAR}*\)))")
 LIST_ITEM = re.compile(r"^\s*(\d{1,9}[.)]|[-*+])[ \t]+(?=\S)")
+# Runs that escaping leaves as they are: characters none of the rules below touches, anywhere in a line
+# (not ALWAYS, AT_LINE_START, `.`, `)`, `&`, whitespace), and spaces between two of anything but whitespace.
+KEPT_AS_IS = re.compile(r"(?:[^\s\\`*_\[\]<|~#$>\-+=.)&]|(?<=\S) (?=\S))+")
 
 
 def _escape_inline(line: str, i: int, char: str) -> str:
@@ -46,12 +49,12 @@ def _escape_char(line: str, i: int, char: str) -> str:
 
 def escape_line(line: str) -> str:
     """One line of plain text as Markdown that renders as exactly that text."""
-    return prose.escape_line(line, _escape_char)
+    return prose.escape_line(line, _escape_char, KEPT_AS_IS)
 
 
 def escape_inline(text: str) -> str:
     """One line of plain text inside a block that cannot start another (a table cell) as Markdown showing it."""
-    return prose.escape_line(text, _escape_inline)
+    return prose.escape_line(text, _escape_inline, KEPT_AS_IS)
 
 
 def _text_line(line: str) -> str:
@@ -66,7 +69,8 @@ def _text_line(line: str) -> str:
         start, end, kind = span
         return ("<" if kind == "url" and i == start else "") + char + (">" if kind == "url" and i == end - 1 else "")
 
-    return prose.escape_line(line, escape_char)
+    urls = any(kind == "url" for _, _, kind in spans)  # a URL's first and last characters gain < and >
+    return prose.escape_line(line, escape_char, None if urls else KEPT_AS_IS)
 
 
 def _line(line: str) -> str:

@@ -8,6 +8,7 @@ no-break space the user typed as `&#160;`, a tab as `&#9;`), so import gives bac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 
@@ -43,17 +44,26 @@ def _whitespace_entity(char: str) -> str:
     return "&nbsp;" if char == " " else f"&#{ord(char)};"
 
 
-def escape_line(line: str, escape_char: Callable[[str, int, str], str]) -> str:
+def escape_line(line: str, escape_char: Callable[[str, int, str], str], kept: re.Pattern | None = None) -> str:
     """The line with kept whitespace as references and every other character through escape_char(line, i, char).
 
-    A space stays a plain space only between two characters that are not whitespace.
+    A space stays a plain space only between two characters that are not whitespace. `kept` may match
+    runs that come out as they are (characters escape_char leaves alone wherever they stand, lone spaces):
+    they are copied whole, not a character at a time (a long post's text is millions of characters).
     """
     out = []
     last = len(line) - 1
-    for i, char in enumerate(line):
+    i = 0
+    while i <= last:
+        if kept is not None and (run := kept.match(line, i)):
+            out.append(run[0])
+            i = run.end()
+            continue
+        char = line[i]
         if char.isspace():
             lone = char == " " and 0 < i < last and not line[i - 1].isspace() and not line[i + 1].isspace()
             out.append(" " if lone else _whitespace_entity(char))
         else:
             out.append(escape_char(line, i, char))
+        i += 1
     return "".join(out)
