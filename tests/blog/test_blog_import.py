@@ -321,3 +321,10 @@ def test_a_refused_import_creates_no_database(tmp_path):
     assert result.exit_code == 1 and "pass --week N" in result.output
     assert list(tmp_path.iterdir()) == [post]  # no database file, no -wal, no backup
     assert run("--db", target, "import", post, "--week", 2).exit_code == 0 and target.exists()
+
+
+def test_a_table_of_contents_asks_nothing():
+    post, _ = parse_post("# Week 3\n\n# Contents\n\n- 나는 CNN과 ViT의 차이를 설명할 수 있는가?\n- 왜 정규화하나요?\n\n"
+                         "# Studies\n\n## 왜 정규화하나요?\n\n입력 분포를 맞춘다.\n", "markdown")
+    assert [(q.title, q.answer) for q in post.questions] == [("왜 정규화하나요?", "입력 분포를 맞춘다.")]
+    assert "나는 CNN과 ViT의 차이" in post.sections[0].body  # the contents stay as typed

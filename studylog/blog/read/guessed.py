@@ -204,7 +204,10 @@ class _Guesser:
         return True
 
     def scan(self, block: Node) -> None:
-        """Questions inside a block that stays in the body: list items, quotes, a paragraph that asks."""
+        """Questions inside a block that stays in the body: list items, quotes, a paragraph that asks. A table of
+        contents (a curriculum section: `# Contents`, `목차`) only lists the post's own parts: nothing is asked there."""
+        if self.section().kind == "curriculum":
+            return
         if block.type == "paragraph":
             if asked := reads_as_question(block.text):
                 self.add_question(asked)
