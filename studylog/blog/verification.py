@@ -10,7 +10,7 @@ import re
 from studylog.blog.blocks import Item, Items, Prose, Table
 from studylog.blog.plain_markdown import escape_line
 from studylog.blog.post import one_line
-from studylog.checks.display import cited, format_computed_briefly, format_expected, format_value
+from studylog.checks.display import cited, format_computed_briefly, format_expected, held_hypotheses
 from studylog.checks.paper_tables import PaperTable, regroup
 from studylog.checks.views import ClaimView, RunView
 
@@ -44,7 +44,7 @@ class References:
         """` [1, Table 1] [2]`: each document the claim cites by number, with the place in it."""
         marks = []
         for place in cited(claim.citation):
-            number = self.numbers.setdefault(place.document, len(self.numbers) + 1)
+            number = self.number(place.document)
             marks.append(f"[{number}, {place.place}]" if place.place else f"[{number}]")
         return "".join(f" {m}" for m in marks)
 
@@ -82,10 +82,10 @@ def paper_cell(claim: ClaimView) -> str:
     """`✓ 114,688 / 112K (K = 1024)`: the computed value and, where it reads differently, the printed one; for
     a one_of claim, the printed value and the explanations that reproduce it (`✓ 1.8 × 10^9 ← A: 1,814,…`)."""
     mark, printed = VERDICT_MARKS.get(claim.verdict, "?"), format_expected(claim)
-    if (held := claim.hypotheses) is not None:
-        reproducing = [f"{name}: {format_value(claim.computed[name])}" for name, ok in held.items() if ok]
+    if claim.hypotheses is not None:
+        reproducing = held_hypotheses(claim)
         return one_line(f"{mark} {printed} ← " + "; ".join(reproducing) if reproducing
-                        else f"{mark} {printed}: none of {len(held)} explanations reproduces it")
+                        else f"{mark} {printed}: none of {len(claim.hypotheses)} explanations reproduces it")
     computed = format_computed_briefly(claim, "; ")
     return one_line(f"{mark} {computed if printed in (computed, '—') else f'{computed} / {printed}'}")
 

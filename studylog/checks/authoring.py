@@ -15,6 +15,7 @@ from studylog.checks.discovery import CheckSpec, discover
 from studylog.checks.templates import TEMPLATES, render
 from studylog.config import check_dirs, default_check_dir
 from studylog.errors import StudylogError
+from studylog.output_file import replace_whole
 
 DEFAULT_TEMPLATE = "params"
 
@@ -92,7 +93,7 @@ def save_module(path: Path, text: str, read_text: str) -> Path:
     try:
         on_disk = path.read_text(encoding="utf-8") if path.exists() else read_text
         target = path if on_disk == read_text else path.with_name(path.name + ".unsaved")
-        os.replace(_written_temp(target.parent, target.stem, text), target)
+        replace_whole(target, text.encode("utf-8"))
     except OSError as exc:
         raise StudylogError(f"cannot save {path}: {exc.strerror or exc}") from None
     return target

@@ -100,10 +100,15 @@ def format_computed(claim: ClaimView, separator: str = " / ") -> str:
     return format_value(claim.computed) + (f" {unit}" if unit else "")
 
 
+def held_hypotheses(claim: ClaimView) -> list[str]:
+    """For a one_of claim, each hypothesis that holds with its count (`seed answer: 2,752`); [] for others."""
+    return [f"{name}: {format_value(claim.computed[name])}" for name, ok in (claim.hypotheses or {}).items() if ok]
+
+
 def format_computed_briefly(claim: ClaimView, separator: str = "\n") -> str:
     """The computed value; for one_of, only the hypotheses that hold and how many of all hold."""
     marks = claim.hypotheses
     if marks is None:
         return format_computed(claim)
-    held = [f"✓ {name}: {format_value(claim.computed[name])}" for name, ok in marks.items() if ok]
-    return separator.join([*held, f"({len(held)} of {len(marks)} hold)"])
+    held = held_hypotheses(claim)
+    return separator.join([*(f"✓ {text}" for text in held), f"({len(held)} of {len(marks)} hold)"])

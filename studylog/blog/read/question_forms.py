@@ -69,10 +69,10 @@ def labelled_question(text: str) -> tuple[Asked, str] | None:
     return _split_asker(_clean(first), who), rest
 
 
-def answer_line(text: str) -> int | None:
+def answer_line(text: str, label: re.Pattern = ANSWER_LABEL) -> int | None:
     """The index of the first line of text that starts with an A label (`Q: …` then `A: …` on the next line
     is one paragraph), else None."""
-    return next((k for k, line in enumerate(text.split("\n")) if ANSWER_LABEL.match(line)), None)
+    return next((k for k, line in enumerate(text.split("\n")) if label.match(line)), None)
 
 
 def answer_text(text: str) -> str | None:

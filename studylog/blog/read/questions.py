@@ -11,16 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from studylog.blog.post import PostQuestion
+from studylog.blog.read.question_forms import answer_line
 
 # `Q1.` as export writes it; campers also write `Q:`, `Q1)`, `Q [이름]님 :`, `질문 :` (answers `A:`, `A :`, `답:`, `답변:`).
 QUESTION = re.compile(
     r"^(?:Q\d*\.(?: |$)|Q\s*\d*\s*[):：]\s*|Q\s*(?:\[[^\]\n]{1,30}\]|[^\s:\]\n]{1,20})\s*님\s*[:：]\s*|질문\s*\d*\s*[:：]\s*)"
 )
 ANSWER = re.compile(r"^(?:A\d*\.(?: |$)|A\s*\d*\s*[):：]\s*|답변?\s*[:：]\s*)")
-
-
-def _answer_line(text: str) -> int | None:
-    return next((k for k, line in enumerate(text.split("\n")) if ANSWER.match(line)), None)
 
 
 def _unlabelled(label: re.Pattern, text: str) -> list[str]:
@@ -59,7 +56,7 @@ class OpenQuestion:
         """A block's text: asked, or answered once the answer has started (also at an `A:` line inside it)."""
         if self.skipping:
             return
-        if self.answer is None and paragraph and not self.structured and (k := _answer_line(text)) is not None:
+        if self.answer is None and paragraph and not self.structured and (k := answer_line(text, ANSWER)) is not None:
             lines = text.split("\n")
             self.asked += ["\n".join(lines[:k])] if k else []
             self.answer = _unlabelled(ANSWER, "\n".join(lines[k:]))
