@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+import time
 
 from studylog.checks.results import question_verdict
 from studylog.journal.questions import add_question
@@ -57,6 +58,34 @@ async def test_c_template_one_number_ctrl_s_verifies_the_question(db, app_on):
         shown = visible_text(pilot.app)
         assert "✓ verified" in shown
         assert any("parameters, bias included" in line and "holds" in line for line in shown.splitlines())
+
+
+async def test_a_load_read_before_the_module_was_written_does_not_take_the_placeholder_away(db, app_on, monkeypatch):
+    """The load started when the template picker closes reads the page before the module exists; arriving after the
+    module was written, it must not leave the editor with the cursor at the top (the value typed went there)."""
+    from studylog.tui import pages
+
+    read_page = pages.question_page
+    modules = db.path.parent / "checks"
+
+    def slow_while_no_module(database, question_id):
+        page = read_page(database, question_id)
+        if page.source_path is None and calls.append(1) is None and len(calls) > 1:  # not the screen's first load
+            deadline = time.monotonic() + 5
+            while not (modules / "bn_params.py").exists() and time.monotonic() < deadline:
+                time.sleep(0.001)  # arrive as the module is written
+        return page
+
+    calls = []
+
+    monkeypatch.setattr(pages, "question_page", slow_while_no_module)
+    bn_question(db)
+    async with app_on(db).run_test(size=(100, 40)) as pilot:
+        await write_from_template(pilot)
+        await type_text(pilot, "64")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert "EXPECTED = 64" in (modules / "bn_params.py").read_text(encoding="utf-8")
 
 
 async def test_a_syntax_error_is_shown_with_its_line_and_fixing_it_reruns(db, app_on):

@@ -1,7 +1,8 @@
 """The question screen's check commands: `c` writes a check module from a template (or opens the one there
 is), `E` opens it in $VISUAL/$EDITOR, and a saved module's checks run again at once.
 
-Mixed into QuestionScreen, which provides `page`, `load`, `cancel_run`, `rerun_wanted` and `action_run_checks`.
+Mixed into QuestionScreen, which provides `page`, `load`, `cancel_run`, `rerun_wanted` and `action_run_checks`,
+and calls `module_shown` after each load.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ PLACEHOLDER_CALL = 'fill_in("'
 class CheckAuthoring:
     """Write, edit and rerun the question's check module without leaving the app."""
 
+    placeholder_wanted: Path | None = None  # a module just written: select its placeholder once a load shows it
+
     def action_write_or_open_check(self) -> None:
         if self.page is None:
             return
@@ -47,13 +50,19 @@ class CheckAuthoring:
         self.app.call_from_thread(self._open_written, path)
 
     def _open_written(self, path: Path) -> None:
-        """Show the new module with its placeholder selected: typing the value replaces it."""
-        editor = self.query_one(CheckEditor)
-        editor.show_module(path, path.read_text(encoding="utf-8"))
-        editor.focus()
-        select_placeholder(editor)
+        """Load the page again; the load that shows the new module selects its placeholder (module_shown). Not
+        shown here: a load started before the module existed may still arrive, and would clear the editor."""
+        self.placeholder_wanted = path
         self.notify(f"Wrote {path}: type the expected value, then ctrl+s to save and run it.")
         self.load()
+
+    def module_shown(self, editor: CheckEditor, path: Path | None) -> None:
+        """After a load showed `path`: focus the module just written, its placeholder selected, so that typing the
+        value replaces it."""
+        if path is not None and path == self.placeholder_wanted:
+            self.placeholder_wanted = None
+            editor.focus()
+            select_placeholder(editor)
 
     def action_edit_check_externally(self) -> None:
         """Open the module in $VISUAL/$EDITOR with the app suspended; on return, show and run what was saved."""

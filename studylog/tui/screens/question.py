@@ -95,6 +95,7 @@ class QuestionScreen(CheckAuthoring, QuestionCommands, DataScreen):
         editor = self.query_one(CheckEditor)
         editor.show_module(page.source_path, page.source, editable=page.source_editable)
         editor.mark_problem(page.source_problem)
+        self.module_shown(editor, page.source_path)
         if first:
             self._mount_editors(page)
 
