@@ -10,7 +10,7 @@ import re
 from studylog.blog.blocks import Item, Items, Prose, Table
 from studylog.blog.plain_markdown import escape_line
 from studylog.blog.post import one_line
-from studylog.checks.display import cited, format_computed_briefly, format_expected, held_hypotheses
+from studylog.checks.display import CitedDocuments, cited, format_computed_briefly, format_expected, held_hypotheses
 from studylog.checks.paper_tables import PaperTable, regroup
 from studylog.checks.views import ClaimView, RunView
 
@@ -34,22 +34,8 @@ def run_line(run: RunView) -> str:
     return f"검증 {run.check_id}: " + " · ".join(part for part in parts if part)
 
 
-class References:
-    """The documents a question's claims cite, numbered in the order first cited."""
-
-    def __init__(self) -> None:
-        self.numbers: dict[str, int] = {}
-
-    def mark(self, claim: ClaimView) -> str:
-        """` [1, Table 1] [2]`: each document the claim cites by number, with the place in it."""
-        marks = []
-        for place in cited(claim.citation):
-            number = self.number(place.document)
-            marks.append(f"[{number}, {place.place}]" if place.place else f"[{number}]")
-        return "".join(f" {m}" for m in marks)
-
-    def number(self, document: str) -> int:
-        return self.numbers.setdefault(document, len(self.numbers) + 1)
+class References(CitedDocuments):
+    """The documents a question's claims cite, numbered in the order first cited, as post blocks."""
 
     def blocks(self) -> list:
         """The numbered list of documents, each linked where it names an arXiv id or a URL."""

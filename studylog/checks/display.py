@@ -76,9 +76,23 @@ def cited(citation: str) -> list[Cited]:
     return found
 
 
-def documents(citation: str) -> list[str]:
-    """The documents a claim's citation names, without the place in each ("… Table 1: (3a) / params")."""
-    return [place.document for place in cited(citation)]
+class CitedDocuments:
+    """The documents claims cite, numbered in the order first cited: a claim shows ` [1, Table 1]`, and the
+    documents are listed once each under the claims (in the terminal and in a post alike)."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+
+    def number(self, document: str) -> int:
+        return self.numbers.setdefault(document, len(self.numbers) + 1)
+
+    def mark(self, claim: ClaimView) -> str:
+        """` [1, Table 1] [2]`: each document the claim cites by number, with the place in it; "" for none."""
+        marks = []
+        for place in cited(claim.citation):
+            number = self.number(place.document)
+            marks.append(f"[{number}, {place.place}]" if place.place else f"[{number}]")
+        return "".join(f" {m}" for m in marks)
 
 
 def format_expected(claim: ClaimView) -> str:

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from studylog.checks.placeholder import PREFIX as PLACEHOLDER
-from studylog.checks.display import documents, format_computed_briefly, format_expected
+from studylog.checks.display import CitedDocuments, format_computed_briefly, format_expected
 from studylog.checks.views import RunView
 
 MAX_WIDTH = 140  # wider terminals get this much: columns stretched further only put distance between values
@@ -86,16 +86,15 @@ def _check_heading(run: RunView) -> str:
 CLAIM_COLUMNS = [("claim", 5), ("computed", 3), ("expected", 3)]  # shares of the width left beside the verdict
 
 
-def _claims_table(console: Console, run: RunView | None, footnotes: dict[str, int]) -> Table:
+def _claims_table(console: Console, run: RunView | None, footnotes: CitedDocuments) -> Table:
     """One check's claims (None: the column names alone), sized the same for every check so columns line up."""
     table = Table(box=None, pad_edge=False, expand=True, show_header=run is None, width=min(console.width, MAX_WIDTH) - 2)
     for name, ratio in CLAIM_COLUMNS:
         table.add_column(name, ratio=ratio, overflow="fold")
     table.add_column("verdict", width=8, no_wrap=True)
     for claim in run.claims if run else ():
-        numbers = [footnotes.setdefault(doc, len(footnotes) + 1) for doc in documents(claim.citation)]
-        note = f" [dim]{''.join(f'[{n}]' for n in numbers)}[/]" if numbers else ""
-        table.add_row(escape(claim.label) + note, escape(format_computed_briefly(claim)), escape(format_expected(claim)),
+        marks = footnotes.mark(claim)
+        table.add_row(escape(claim.label) + (f"[dim]{escape(marks)}[/]" if marks else ""), escape(format_computed_briefly(claim)), escape(format_expected(claim)),
                       f"[{VERDICT_STYLES.get(claim.verdict, '')}]{claim.verdict}[/]")
     if run is not None and run.status in ("error", "timeout"):
         first_line = run.message.splitlines()[0] if run.message else run.status
@@ -106,11 +105,11 @@ def _claims_table(console: Console, run: RunView | None, footnotes: dict[str, in
 def print_table(runs: list[RunView], modules: dict | None = None) -> None:
     """The claims under their question and check, the documents they cite by number, then each error in full,
     then each template value still to fill in (in the module `modules` maps its check id to, when given)."""
-    console, footnotes = console_for_this_run(), {}
+    console, footnotes = console_for_this_run(), CitedDocuments()
     console.print(Padding(_claims_table(console, None, footnotes), (0, 0, 0, 2)))  # the column names, once
     grouped_print(console, {question: [(_check_heading(run), _claims_table(console, run, footnotes)) for run in group]
                              for question, group in _by_question(runs).items()})
-    for document, number in footnotes.items():
+    for document, number in footnotes.numbers.items():
         console.print(f"[dim][{number}] {escape(document)}[/]", soft_wrap=True)
     for run in runs:
         if run.status in ("error", "timeout"):

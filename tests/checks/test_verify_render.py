@@ -97,3 +97,20 @@ def test_help_reads_its_defaults_from_the_code_and_names_every_exit_status():
     assert f"limits (default {DEFAULT_TIMEOUT_S:g})" in verify_help
     assert all(f"{code}  " in verify_help for code in "0123") and "a usage error" in verify_help
     assert "--input SHAPE[:DTYPE]" in CliRunner().invoke(cli, ["count", "--help"]).output
+
+
+def test_each_cited_document_is_listed_once_and_claims_name_it_by_number_with_the_place(capsys, monkeypatch):
+    from studylog.checks.references import CITATION_SEPARATOR, CITATIONS_JOINER
+
+    paper, library = "Szegedy et al. 2014, arXiv:1409.4842", "torchvision 0.29 googlenet.py"
+    table1 = f"{paper}{CITATION_SEPARATOR}Table 1: inception (3a) / params"
+    cited = [ClaimView("3a params", 163_328, 159, ROUNDS, "holds", True, table1),
+             ClaimView("3a and the library", 163_328, 163_328, {"kind": "equals"}, "holds", True,
+                       CITATIONS_JOINER.join([table1, library])),
+             ClaimView("3b params", 388_096, 380, ROUNDS, "holds", True, f"{paper}{CITATION_SEPARATOR}Table 1: inception (3b) / params")]
+    monkeypatch.setenv("COLUMNS", "140")
+    print_table([run("table1", cited)])
+    lines = capsys.readouterr().out.splitlines()
+    assert [line for line in lines if line.startswith("[")] == [f"[1] {paper}", f"[2] {library}"]
+    assert sum("3a params [1, Table 1]" in line for line in lines) == 1
+    assert sum("3a and the library [1, Table 1] [2]" in line for line in lines) == 1
