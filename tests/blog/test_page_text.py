@@ -3,6 +3,8 @@ looks like, the title and date found, subheadings and questions read without bla
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from studylog.blog.read import parse_post
@@ -43,6 +45,22 @@ def test_the_page_chrome_goes_whatever_the_title_looks_like(title_lines, title, 
     everything = "\n".join([s.title + "\n" + s.body for s in post.sections] + [q.title for q in post.questions])
     for chrome in CHROME_BEFORE[:4] + CHROME_AFTER + ["by 홍길동"]:
         assert chrome not in everything, chrome
+
+
+@pytest.mark.parametrize("title_lines", [
+    ["Community/AI Boostcamp 5th", "", "4주차 회고", "", "by 홍길동 2023. 3. 31."],  # a category line above a bylined title
+    ["  • [week4] 4주차 회고", "    Community/AI Boostcamp 5th 2023. 3. 31. 19:59"],  # the seed's line under its title
+], ids=["byline", "seed"])
+def test_the_category_line_names_the_course_and_a_first_line_range_the_weeks_days(title_lines):
+    text = "\n".join(CHROME_BEFORE[:4] + title_lines + ["", "[AI BoostCamp 4주차 (23.03.27~23.03.31) 회고]", *BODY.split("\n")])
+    post, _ = parse_post(text, "text")
+    assert (post.number, post.course) == (4, "AI Boostcamp 5th")
+    assert (post.start_date, post.end_date) == (date(2023, 3, 27), date(2023, 3, 31))
+
+
+def test_a_line_that_is_not_a_category_names_no_course():
+    post, _ = parse_post("\n".join(["개발자로 후회없는 삶 살기", "4주차 회고", "by 홍길동 2023. 3. 31.", *BODY.split("\n")]), "text")
+    assert (post.course, post.start_date, post.end_date) == ("", None, date(2023, 3, 31))
 
 
 def test_subheadings_and_answers_need_no_blank_line_before_them():

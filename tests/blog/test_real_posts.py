@@ -17,7 +17,7 @@ from studylog.blog.store_post import store_post
 from studylog.journal.weeks import find_week
 from studylog.blog.read.front_matter import read_front_matter
 from studylog.blog.read.lines import Lines
-from studylog.blog.read.week_number import week_in
+from studylog.blog.read.week_number import week_dates_in, week_in
 from studylog.errors import StudylogError
 from shared_inputs import SHARED
 
@@ -56,6 +56,20 @@ def test_a_post_that_does_not_name_its_week_asks_for_it(key, tmp_path):
 ])
 def test_week_forms(text, week):
     assert week_in(text) == week
+
+
+@pytest.mark.parametrize("text, days", [
+    ("[AI BoostCamp 4주차 (23.03.27~23.03.31) 회고]", ((2023, 3, 27), (2023, 3, 31))),
+    ("2023.03.27 ~ 03.31", ((2023, 3, 27), (2023, 3, 31))),
+    ("2024-05-06 - 2024-05-10 회고", ((2024, 5, 6), (2024, 5, 10))),
+    ("23.12.29~24.01.04", ((2023, 12, 29), (2024, 1, 4))),
+    ("2023.12.29 ~ 01.02", ((2023, 12, 29), (2024, 1, 2))),  # no year on the last day: the next year's
+    ("2023.03.31 ~ 2023.03.27", None),  # reversed
+    ("2023.03.01 ~ 2023.04.30", None),  # two months is not a week
+    ("v1.2.3-4.5.6", None), ("1.5-2.5 epochs", None), ("10.1-10.5", None), ("2023. 3. 31.", None), ("2023.02.30~03.03", None),
+])
+def test_week_date_ranges(text, days):
+    assert week_dates_in(text) == (tuple(date(*d) for d in days) if days else None)
 
 
 def test_yaml_and_toml_front_matter_are_read_not_kept():

@@ -13,7 +13,7 @@ from studylog.blog.read.blocks import ReadError
 from studylog.blog.read.html import read_html
 from studylog.blog.read.markdown import read_markdown
 from studylog.blog.read.plain import read_plain
-from studylog.blog.read.week_number import find_week, week_in
+from studylog.blog.read.week_number import find_week, week_dates_in, week_in
 from studylog.errors import StudylogError
 from studylog.store.text import nfc
 
@@ -21,7 +21,9 @@ SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "tistory-html",
 HTML_BLOCK = re.compile(r"^\s*<(p|div|h[1-6]|pre|ul|ol|figure|table|html|body)\b", re.IGNORECASE | re.MULTILINE)
 MARKDOWN_SIGNS = re.compile(r"^(#{1,6} |```|<details>|<!-- studylog:|---$|\+\+\+$|[-*] \S.*\n[-*] )", re.MULTILINE)
 FIRST_LINES = 5  # a copied page's title sits among its first lines, after the blog's name and category
+FIRST_CHARACTERS = 16_384  # where those lines are looked for: a 50 MB post is not split whole for them
 MARKDOWN_HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: a backslash before ASCII punctuation
 
 
 def detect_format(path: Path, text: str) -> str:
@@ -59,12 +61,24 @@ def parse_post(text: str, fmt: str) -> tuple[Post, int]:
 
 def _parse(text: str, fmt: str) -> tuple[Post, int]:
     if fmt == "markdown":
-        return read_markdown(text)
-    readers = {"tistory-html": read_html, "text": read_plain}
-    post, title_line = assemble(readers[fmt](text))
+        post, title_line = read_markdown(text)
+    else:
+        post, title_line = assemble({"tistory-html": read_html, "text": read_plain}[fmt](text))
+    first_lines = [line for line in text[:FIRST_CHARACTERS].split("\n") if line.strip()][:FIRST_LINES]
     if post.number is None and fmt == "text":
-        post.number = find_week(*[line for line in text.split("\n") if line.strip()][:FIRST_LINES])
+        post.number = find_week(*first_lines)
+    if post.start_date is None and (dates := next(filter(None, map(week_dates_in, _opening(post))), None)):
+        post.start_date, post.end_date = dates  # `[AI BoostCamp 4주차 (23.03.27~23.03.31) 회고]`
     return post, title_line
+
+
+def _opening(post: Post) -> list[str]:
+    """Where a post names its week's days: the title, the first section's title and its first lines (as read,
+    without the Markdown escapes a copied page's text was given: `23.03.27\\~23.03.31`)."""
+    first = post.sections[0] if post.sections else None
+    body = MARKDOWN_ESCAPE.sub(r"\1", first.body[:FIRST_CHARACTERS]) if first else ""
+    lines = [line for line in body.split("\n") if line.strip()]
+    return [post.title, first.title if first else "", *lines[:FIRST_LINES]]
 
 
 def _read_text(path: Path) -> str:

@@ -22,6 +22,7 @@ from studylog.blog.read.blocks import (
 TITLE = re.compile(r"^\s*(?:[•·*-]\s*)?(?P<title>\[week\s*\d+\].*)$", re.IGNORECASE)
 POST_DATE = re.compile(r"^\s*(?P<category>.*?)\s*(?P<y>\d{4})\. (?P<m>\d{1,2})\. (?P<d>\d{1,2})\. \d{1,2}:\d{2}\s*$")
 BYLINE = re.compile(r"^\s*by\s+\S.*?\s(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?(?:\s+\d{1,2}:\d{2})?\s*$", re.IGNORECASE)
+CATEGORY = re.compile(r"^\s*[^\W\d_][^/:]{0,39}/(?:[^/:]{1,40}/){0,2}(?P<course>[^/:\s][^/:]{0,39}?)\s*$")  # Community/AI Boostcamp 5th
 SKIN_TITLE = re.compile(r"^\s*(?P<title>\S.*?)\s+본문\s*$")  # a skin's hidden heading: "<title> 본문"
 CHROME_END = re.compile(
     r"(카테고리의 다른 글|^\s*댓글\s*\d*\s*$|^\s*Designed by Tistory|^\s*공감\s*\d*\s*$|^\s*저작자표시)"
@@ -44,15 +45,24 @@ def typed_spaces(text: str) -> str:
 @dataclass(frozen=True)
 class Page:
     """Where the post sits in a copied page: its title line's index (None: no title found), the line after the
-    title and byline, and the post date the byline or the seed's category line gives."""
+    title and byline, the post date the byline or the seed's category line gives, and the course the category
+    line names (its last part: `Community/AI Boostcamp 5th` above a bylined title, `et al/AI Tech 6 2023. 12. 1.
+    19:59` under the seed's)."""
 
     title: int | None
     body: int
     date: tuple[int, int, int] | None = None
+    course: str = ""
 
 
 def _dated(match: re.Match | None) -> tuple[int, int, int] | None:
     return (int(match["y"]), int(match["m"]), int(match["d"])) if match else None
+
+
+def _course(line: str) -> str:
+    """The course a category line names, its last part: `et al/AI Tech 6` -> `AI Tech 6`; "" for another line."""
+    category = CATEGORY.match(line)
+    return category["course"] if category else ""
 
 
 def _locate(lines: list[str]) -> Page:
@@ -60,11 +70,12 @@ def _locate(lines: list[str]) -> Page:
     post starts after the lines of chrome a page starts with."""
     if (title := next((i for i, line in enumerate(lines) if TITLE.match(line)), None)) is not None:
         dated = POST_DATE.match(lines[title + 1]) if title + 1 < len(lines) else None
-        return Page(title, title + 1 + bool(dated), _dated(dated))
+        return Page(title, title + 1 + bool(dated), _dated(dated), _course(dated["category"]) if dated else "")
     head = lines[:TITLE_WITHIN]
     if (by := next((i for i, line in enumerate(head) if BYLINE.match(line)), None)) is not None:
         title = next((i for i in range(by - 1, -1, -1) if lines[i].strip()), None)
-        return Page(title, by + 1, _dated(BYLINE.match(lines[by])))
+        above = next((lines[i] for i in range((title or 0) - 1, -1, -1) if lines[i].strip()), "")
+        return Page(title, by + 1, _dated(BYLINE.match(lines[by])), _course(above))
     if (skin := next((i for i, line in enumerate(lines[:SKIN_WITHIN]) if SKIN_TITLE.match(line)), None)) is not None:
         return Page(skin, skin + 1)
     return Page(None, next((i for i, line in enumerate(lines) if not CHROME_START.match(line)), 0))
@@ -96,8 +107,9 @@ def read_plain(text: str) -> list[InBlock]:
     blocks: list[InBlock] = []
     if title:
         blocks.append(Heading(page.title + 1, 1, title))
-    if page.date:
-        blocks.append(Marker(first - 1, "week", {"end_date": "{:04}-{:02}-{:02}".format(*page.date)}))
+    if page.date or page.course:
+        dated = {"end_date": "{:04}-{:02}-{:02}".format(*page.date)} if page.date else {}
+        blocks.append(Marker(first - 1, "week", dated | ({"course": page.course} if page.course else {})))
     paragraph: list[str] = []
     links: list[ListItem] = []
 
