@@ -14,7 +14,6 @@ from urllib.parse import quote
 
 from studylog.errors import DatabaseUnavailable
 
-SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite 3 file (sqlite.org/fileformat.html)
 BUSY_TIMEOUT_S = 10.0
 FILE_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFDIR: "a folder", stat.S_IFSOCK: "a socket",
               stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device"}
@@ -43,14 +42,33 @@ def has_data(path: Path) -> bool:
         raise DatabaseUnavailable(f"{path} is {kind}, not a database file; point --db at an SQLite file")
     if info.st_size == 0:
         return False
-    try:
-        with open(path, "rb") as file:
-            header = file.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseUnavailable(f"cannot read the database {path}: {exc.strerror}") from None
-    if header != SQLITE_HEADER:
+    if not _reads_as_sqlite(path):
         raise DatabaseUnavailable(f"{path} is not an SQLite database (another kind of file, or cut short); pick another --db")
     return True
+
+
+def _reads_as_sqlite(path: Path) -> bool:
+    """Whether SQLite takes the file for a database: it checks the 16-byte header `SQLite format 3\\0` on the
+    first read (SQLITE_NOTADB otherwise).
+
+    Read through SQLite, never with open() and close(): closing any descriptor of the file drops every POSIX
+    lock this process holds on it, its SQLite connections' included, and another process closing its connection
+    then takes itself for the last one and deletes the `-wal` and `-shm` still in use here (the app's saves were
+    lost, the file corrupted; sqlite.org/howtocorrupt.html 2.2). SQLite keeps its own descriptors of a file open
+    while any of its connections in the process holds a lock on it."""
+    try:
+        reader = sqlite3.connect(uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailable(f"cannot read the database {path}: {exc}") from None
+    try:
+        reader.execute("PRAGMA schema_version").fetchone()
+        return True
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB or "not a database" in str(exc):
+            return False
+        raise DatabaseUnavailable(f"cannot read the database {path}: {exc}") from None
+    finally:
+        reader.close()
 
 
 def _folder_is_read_only(path: Path) -> bool:

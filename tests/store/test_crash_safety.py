@@ -14,6 +14,7 @@ import pytest
 
 from studylog.errors import StudylogError
 from studylog.journal import weeks
+from studylog.store import sqlite_file
 from studylog.store.database import open_database
 
 WRITER = textwrap.dedent(
@@ -86,3 +87,25 @@ def test_a_write_blocked_past_the_timeout_is_one_clear_error(tmp_path):
         with pytest.raises(StudylogError, match="locked by another studylog"):
             weeks.create_week(db, 9)
     db.close()
+
+
+def test_a_command_run_while_the_app_holds_the_database_leaves_its_saves_in_place(demo_db):
+    """The app keeps connections open and opens more (its workers); a command run meanwhile in another terminal
+    closes its own. Opening another connection must not drop this process's locks on the file, or that command
+    takes itself for the last user and deletes the `-wal` and `-shm` this process still writes to: the saves that
+    follow were lost, and a write by the command on top of them corrupted the file."""
+    path = demo_db.path
+    weeks.create_week(demo_db, 9, "before")  # the app's first connection, kept by the engine's pool
+    holder = sqlite_file.connect(path)  # a connection kept open, as the app's are, with the file in WAL mode
+    holder.execute("SELECT count(*) FROM week").fetchall()
+    sqlite_file.connect(path).close()  # a worker's connection, opened and closed meanwhile
+    command = [sys.executable, "-c", "from studylog.cli import main; main()", "--db", str(path)]
+    subprocess.run([*command, "week", "list"], check=True, capture_output=True, timeout=60)
+    assert path.with_name(path.name + "-wal").exists() and path.with_name(path.name + "-shm").exists()
+    weeks.create_week(demo_db, 10, "saved after the command ran")
+    subprocess.run([*command, "week", "new", "11", "--title", "written by the command"], check=True, capture_output=True, timeout=60)
+    holder.close()
+    demo_db.engine.dispose()
+    with closing(sqlite3.connect(path)) as check:
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert {n for (n,) in check.execute("SELECT number FROM week")} >= {9, 10, 11}
