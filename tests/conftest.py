@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -29,6 +30,14 @@ PROBE = textwrap.dedent(
         print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]), file=sys.stderr)
     """
 )
+
+
+def pytest_configure(config) -> None:
+    """A suite started in the background by a script (`make test &`, `nohup`) inherits SIGINT ignored, and so would
+    every studylog process it starts: the tests that press Ctrl-C on a real process need it as a terminal delivers
+    it. A Python handler here, unlike SIG_IGN, is reset to the default in each child at exec."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
