@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -142,6 +144,17 @@ def test_every_error_is_one_line_with_control_characters_shown(tmp_path, args, s
     assert result.output.rstrip().endswith(errors[0])
 
 
+def wait_until_reading_its_input(pid: int) -> None:
+    """Until the process sleeps in its read of stdin (Linux names the kernel function in /proc/PID/wchan), as it
+    does when a person presses Ctrl-C at a prompt; elsewhere a moment's wait."""
+    wchan = Path(f"/proc/{pid}/wchan")
+    deadline = time.monotonic() + 30
+    while wchan.exists() and "pipe" not in wchan.read_text() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if not wchan.exists():
+        time.sleep(1)
+
+
 def test_ctrl_c_exits_130_with_one_line(demo_db):
     """A real process interrupted by SIGINT while it waits in a prompt (the quiz) ends with 130."""
     import signal
@@ -154,6 +167,7 @@ def test_ctrl_c_exits_130_with_one_line(demo_db):
             chunk = process.stdout.read1(4096)
             assert chunk, shown
             shown += chunk
+        wait_until_reading_its_input(process.pid)  # a signal just before the read is only seen once the read returns
         process.send_signal(signal.SIGINT)
         process.wait(timeout=60)  # stdin stays open: an end of input (Ctrl-D) racing the signal ends the quiz with 0
         err = process.stderr.read()
