@@ -85,7 +85,7 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
     hits: list[SearchHit] = []
-    with db.read_engine.connect() as conn:
+    with db.reading() as conn:  # a damaged file is one line (database_errors), not a traceback
         for kind, (table, fts, content, title) in TARGETS.items():
             where, params = [], {"limit": limit}
             if long_terms:

@@ -97,19 +97,21 @@ def require_writable(path: Path) -> None:
         raise unavailable(path, sqlite3.OperationalError("attempt to write a readonly database"))
 
 
+DAMAGED = ("malformed", "not a database", "vtable constructor failed")  # the last: a search index's pages damaged
+
+
 def unavailable(path: Path, error: BaseException) -> DatabaseUnavailable:
     """An SQLite error about the file itself (read-only, corrupt, cannot open) as one line to act on."""
     reason = str(error).splitlines()[0] if str(error) else type(error).__name__
     if "readonly" in reason or "read-only" in reason:
         what = "the file" if os.access(Path(path).parent, os.W_OK) else "its folder"
         return DatabaseUnavailable(f"{path} cannot be changed: {what} is read-only; nothing was changed")
-    if "malformed" in reason or "not a database" in reason:
+    if any(sign in reason for sign in DAMAGED):
         return DatabaseUnavailable(f"{path} is damaged or not an SQLite database ({reason}); pick another --db")
     return DatabaseUnavailable(f"cannot use the database {path}: {reason}")
 
 
-FILE_ERRORS = ("readonly", "read-only", "malformed", "not a database", "unable to open", "disk i/o", "disk is full",
-               "database or disk is full")
+FILE_ERRORS = ("readonly", "read-only", "unable to open", "disk i/o", "disk is full", "database or disk is full", *DAMAGED)
 
 
 def is_file_error(error: BaseException) -> bool:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,25 @@ def test_ctrl_c_exits_130_with_one_line(demo_db):
     finally:
         process.kill()
     assert process.returncode == 130 and err.decode().strip().splitlines()[-1] == "interrupted", err
+
+
+def _damage_pages_of(path, *tables: str) -> None:
+    """Overwrite the root page of each table with garbage, the header and the schema left intact: SQLite opens
+    the file and fails only when a command reads those tables ('database disk image is malformed')."""
+    import sqlite3
+
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        roots = [conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (t,)).fetchone()[0] for t in tables]
+    with open(path, "r+b") as file:
+        for root in roots:
+            file.seek((root - 1) * size)
+            file.write(b"\xfe" * size)
+
+
+@pytest.mark.parametrize("args", [["search", "정규화"], ["search", "망"], ["week", "show", "4"], ["export", "4"]], ids=" ".join)
+def test_a_damaged_page_is_one_line_and_exit_4_for_the_commands_that_read_it(real_db, args):
+    _damage_pages_of(real_db, "section", "section_fts_data")
+    result = run(*args, "--db", real_db)
+    assert_one_line(result, DATABASE_UNAVAILABLE, str(real_db), "damaged")
