@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from studylog.commands.common import DB_HELP, as_one_line, click_error
+from studylog.commands.common import as_one_line, click_error, db_option
 from studylog.config import database_path
 from studylog.errors import StudylogError
 from studylog.process_exit import ending_cleanly, flushed, raise_on_termination
@@ -52,7 +52,10 @@ class LazyGroup(click.Group):
 
     def make_context(self, *args, **kwargs):
         with ending_cleanly():  # `studylog --help | head -1`
-            return super().make_context(*args, **kwargs)
+            try:
+                return super().make_context(*args, **kwargs)
+            except click.ClickException as exc:  # `studylog --bad`: one line too
+                raise as_one_line(exc) from exc.__cause__
 
     def invoke(self, ctx):
         with ending_cleanly():  # a signal, a broken pipe, an output that cannot be written (process_exit.py)
@@ -65,7 +68,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True)
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@db_option()
 @click.version_option(package_name="studylog")
 @click.pass_context
 def cli(ctx: click.Context, db_path: str | None) -> None:

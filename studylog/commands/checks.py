@@ -8,7 +8,7 @@ import click
 
 from studylog.checks.devices import DEVICES
 from studylog.checks.registry import DEFAULT_TIMEOUT_S
-from studylog.commands.common import DB_HELP, click_error, count
+from studylog.commands.common import click_error, count, db_option
 from studylog.config import check_dirs, database_path
 from studylog.errors import StudylogError
 from studylog.process_exit import ended_by, interrupted, tell
@@ -49,7 +49,7 @@ class VerifyCommand(click.Command):
               help="Checks run at once (default: the cores, at most 4); a check that measures time runs alone.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per claim instead of the table.")
 @click.option("--list", "list_only", is_flag=True, help="List the checks and their newest results; run nothing.")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@db_option()
 @click.pass_context
 def verify(ctx: click.Context, names, device, force, timeout, memory_limit, cpu_limit, jobs, as_json, list_only, db_path) -> None:
     """Run the checks of QUESTION (a question id or a check id; all when none) and show their claims.

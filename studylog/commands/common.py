@@ -16,6 +16,12 @@ COURSE_HELP = "The course (default: the course of the week created or changed la
 WEEK_NUMBER = click.IntRange(WEEK_NUMBERS.start, WEEK_NUMBERS.stop - 1)  # every NUMBER argument and --week
 
 
+def db_option(help_text: str = DB_HELP):
+    """The --db option. A folder or other non-file is not refused here as a usage error (exit 2) but by
+    opening it, as for $STUDYLOG_DB: one line and exit 4, the code for a database file that cannot be used."""
+    return click.option("--db", "db_path", type=click.Path(), default=None, help=help_text)
+
+
 def selected_week(db, number: int | None, course: str | None) -> int | None:
     """The id of the week `--week NUMBER [--course NAME]` names (journal.weeks.find_week), None for no --week."""
     if number is None:
@@ -37,7 +43,7 @@ def with_database(command=None, *, opened_when_needed: bool = False):
     function that opens it on first call, so a command refusing its input first creates no database file."""
 
     def decorate(command):
-        @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+        @db_option()
         @click.pass_context
         @functools.wraps(command)
         def wrapper(ctx: click.Context, db_path: str | None, **kwargs):
@@ -72,6 +78,11 @@ def click_error(exc: StudylogError, exit_code: int | None = None) -> click.Click
 
 
 def as_one_line(exc: click.ClickException) -> click.ClickException:
-    """The same click error with its message made one line (it may quote what the user typed)."""
+    """The same click error as one line (its message may quote what the user typed); a usage error names the
+    help to read at the end of that line instead of printing the usage and a hint above it. Exit code kept."""
+    if isinstance(exc, click.UsageError) and exc.ctx is not None:
+        error = click.ClickException(f"{exc.format_message().strip()} (see '{exc.ctx.command_path} --help')")
+        error.exit_code = exc.exit_code
+        exc = error
     exc.message = one_line(exc.message)
     return exc

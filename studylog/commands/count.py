@@ -9,7 +9,7 @@ import json
 
 import click
 
-from studylog.commands.common import DB_HELP
+from studylog.commands.common import DB_HELP, db_option
 from studylog.errors import StudylogError
 
 DTYPES = {"float32": "float32", "float": "float32", "float16": "float16", "half": "float16", "bfloat16": "bfloat16",
@@ -56,7 +56,7 @@ BIAS_HELP = ("'without biases' leaves out every parameter whose own name has 'bi
 @click.option("--depth", type=click.IntRange(min=1), default=None, metavar="N",
               help="Break down to this depth of submodules (implies --by-block; 1 = top-level blocks).")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=f"{DB_HELP} count reads none.")
+@db_option(f"{DB_HELP} count reads none.")
 def count(model: str, inputs, example: str | None, device: str, by_block: bool, depth: int | None, as_json: bool,
           db_path: str | None) -> None:
     """Count MODEL's parameters, multiply-adds and FLOPs (1 MAC = 2 FLOPs) for one inference forward.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from studylog.commands.common import DB_HELP
+from studylog.commands.common import db_option
 from studylog.config import CONFIG_ENV_VAR, DB_ENV_VAR, KEYMAP_ENV_VAR, check_dir_sources, config_path, database_path, keymap_path
 from studylog.terminal import json_text, printable
 
@@ -34,7 +34,7 @@ def all_paths(db_path: Path, db_source: str) -> dict:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the paths as one JSON object.")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@db_option()
 @click.pass_context
 def paths(ctx: click.Context, as_json: bool, db_path: str | None) -> None:
     """Print every path studylog uses: the database, the check folders (searched in this order), the

@@ -88,9 +88,20 @@ def test_a_file_sqlite_cannot_use_is_one_line_and_exit_4(real_db, tmp_path, make
     assert (target.read_bytes() if target.is_file() else None) == before
 
 
-def test_a_folder_named_by_the_environment_is_one_line_and_exit_4(tmp_path):
-    result = run("week", "list", env={"STUDYLOG_DB": str(tmp_path)})
+@pytest.mark.parametrize("where", ["environment", "before the command", "after it"])
+def test_a_folder_as_the_database_is_one_line_and_exit_4_wherever_it_is_named(tmp_path, where):
+    args = {"environment": ["week", "list"], "before the command": ["--db", tmp_path, "week", "list"],
+            "after it": ["week", "list", "--db", tmp_path]}[where]
+    result = run(*args, env={"STUDYLOG_DB": str(tmp_path)} if where == "environment" else None)
     assert_one_line(result, DATABASE_UNAVAILABLE, "is a folder")
+
+
+@pytest.mark.parametrize("args", [["import", "missing.md"], ["export", "10000"], ["week", "show"], ["nosuch"], ["--bogus"]],
+                         ids=" ".join)
+def test_a_usage_error_is_one_line_naming_the_help_to_read(tmp_path, args):
+    result = run("--db", tmp_path / "x.db", *args)
+    assert_one_line(result, 2, "(see 'cli")  # CliRunner names the program `cli`; the console script, `studylog`
+    assert not (tmp_path / "x.db").exists()
 
 
 def _without_root_powers() -> list[str]:
