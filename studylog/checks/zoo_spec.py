@@ -8,6 +8,7 @@ is one StudylogError line naming the model and what to change.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import importlib
 import importlib.util
@@ -64,6 +65,8 @@ def load_function(spec: str, what: str = "model factory") -> Callable:
 
 
 def _import_file(spec: str, path: Path):
+    if path.is_dir():
+        raise StudylogError(f"'{path}' for '{spec}' is a folder, not a model file: give the .py file's path")
     if not path.is_file():
         raise StudylogError(f"model file '{path}' for '{spec}' does not exist (looked from {os.getcwd()}): give its path, relative or absolute")
     folder = str(path.resolve().parent)
@@ -73,12 +76,25 @@ def _import_file(spec: str, path: Path):
     module = importlib.util.module_from_spec(loader)
     try:
         loader.loader.exec_module(module)
+    except SystemExit as exc:  # a script's `sys.exit()` when run as a module: say so, not exit silently with its code
+        raise StudylogError(f"cannot import '{path}' for '{spec}': it calls sys.exit({exc.code!r}) when imported; "
+                            "put the script part under `if __name__ == \"__main__\":`") from None
     except Exception as exc:
         raise StudylogError(f"cannot import '{path}' for '{spec}': {type(exc).__name__}: {_line(exc)}") from None
     return module
 
 
-def _line(exc: Exception) -> str:
+def _functions_in(path: Path) -> str:
+    """` (its functions: build, make_net)`, read without running the file; "" when it cannot be read."""
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return ""
+    names = [node.name for node in tree.body if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")]
+    return f" (its functions: {', '.join(names)})" if names else ""
+
+
+def _line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [""])[0]
 
 
@@ -86,7 +102,7 @@ def _from_factory(spec: str, factory: Callable, device: str) -> nn.Module:
     """The factory's model on `device`; a factory that fails or returns something else is named in one line."""
     try:
         model = build_on_meta(factory) if device == "meta" else factory()
-    except Exception as exc:  # the user's code: say what it raised, in one line
+    except (Exception, SystemExit) as exc:  # the user's code: say what it raised, in one line
         raise StudylogError(f"model factory '{spec}' raised {type(exc).__name__}: {_line(exc)} ({FACTORY_CONTRACT})") from None
     if not isinstance(model, nn.Module):
         raise StudylogError(f"model factory '{spec}' returned a {type(model).__name__}: {FACTORY_CONTRACT}")
@@ -99,6 +115,12 @@ def resolve(spec: str, device: str = "meta") -> ModelSpec:
         factory = load_function(spec)
         return ModelSpec(lambda: _from_factory(spec, factory, device))
     if spec not in families():
+        if Path(spec).expanduser().is_file():
+            raise StudylogError(f"'{spec}' is a file: name the function in it that returns the model, "
+                                f"{spec}:FUNCTION{_functions_in(Path(spec).expanduser())}")
+        if spec.endswith(".py"):
+            raise StudylogError(f"model file '{spec}' does not exist (looked from {os.getcwd()}); a model in a file "
+                                f"is named FILE.py:FUNCTION")
         raise StudylogError(f"unknown model '{spec}': give {FORMS}")
     weights = None if families()[spec] == "quantization" else get_model_weights(spec).DEFAULT
     detector = families()[spec] == "detection"

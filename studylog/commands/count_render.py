@@ -5,6 +5,18 @@ from __future__ import annotations
 import click
 
 
+SI_PREFIXES = ((10**12, "T"), (10**9, "G"), (10**6, "M"), (10**3, "K"))
+
+
+def si(value: int) -> str:
+    """A count at the prefix that reads best: 4.11 G, 1.82 M, 3.4 K, 12 (decimal prefixes, as papers print
+    GMACs and GFLOPs)."""
+    for size, prefix in SI_PREFIXES:
+        if abs(value) >= size:
+            return f"{value / size:.3g} {prefix}"
+    return f"{value}"
+
+
 def _widest(header: str, values) -> int:
     return max([len(header), *(len(f"{v:,}") for v in values)])
 
@@ -23,8 +35,8 @@ def print_count(model: str, counted, published: dict | None, by_block: bool) -> 
     click.echo(f"{model} at input {', '.join(counted.inputs)}" + (" (on the CPU, zero-filled)" if counted.device == "cpu" else ""))
     width = _widest("", (counted.params, counted.macs, counted.flops))
     click.echo(f"  params  {counted.params:>{width},}  (trainable {counted.trainable:,}; without biases {counted.weights_without_bias:,})")
-    click.echo(f"  MACs    {counted.macs:>{width},}  ({counted.macs / 1e9:.3f} G multiply-adds)")
-    click.echo(f"  FLOPs   {counted.flops:>{width},}  ({counted.flops / 1e9:.3f} G; 1 MAC = 2 FLOPs)")
+    click.echo(f"  MACs    {counted.macs:>{width},}  ({si(counted.macs)} multiply-adds)")
+    click.echo(f"  FLOPs   {counted.flops:>{width},}  ({si(counted.flops)}; 1 MAC = 2 FLOPs)")
     if published:
         click.echo(_published_line(counted, published))
         if published["upper_bound"]:

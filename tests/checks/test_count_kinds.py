@@ -195,9 +195,14 @@ def test_integer_and_bool_dtypes(tmp_path):
     (["{tmp}/model.py:nothing", "--input", "1x3"], ["has no 'nothing'"]),
     (["quantized_resnet50"], ["int8-quantized", "count 'resnet50'"]),
     (["{tmp}/model.py:Gate", "--input", "1x4", "--example", "{tmp}/model.py:Gate"], ["either --input or --example"]),
+    (["{tmp}/model.py", "--input", "1x3"], ["'{tmp}/model.py' is a file", "{tmp}/model.py:FUNCTION", "its functions: broken"]),
+    (["{tmp}/missing.py", "--input", "1x3"], ["model file '{tmp}/missing.py' does not exist", "FILE.py:FUNCTION"]),
+    (["{tmp}:build", "--input", "1x3"], ["'{tmp}' for '{tmp}:build' is a folder"]),
+    (["{tmp}/script.py:build", "--input", "1x3"], ["it calls sys.exit(3) when imported"]),
 ])
 def test_errors_are_one_line_naming_the_model_and_what_to_change(tmp_path, args, words):
     write(tmp_path, BRANCH + FACTORIES + "\ndef broken():\n    raise ValueError('no such layer')\n")
+    (tmp_path / "script.py").write_text("import sys\n\ndef build():\n    pass\n\nsys.exit(3)\n", encoding="utf-8")
     result = run(*(a.format(tmp=tmp_path) for a in args))
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
@@ -211,3 +216,11 @@ def test_db_is_accepted_after_the_subcommand_and_help_says_what_a_bias_is(tmp_pa
     assert not (tmp_path / "x.db").exists()  # count reads no database, and creates none
     help_text = " ".join(run("--help").output.split())
     assert "bias_ih_l0" in help_text and "in_proj_bias" in help_text and "--depth" in help_text
+
+
+@pytest.mark.parametrize("value, shown", [(12, "12"), (3_400, "3.4 K"), (1_814_073_344, "1.81 G"), (999, "999"),
+                                          (2 * 10**12, "2 T")])
+def test_totals_read_at_the_prefix_that_fits_not_as_0_000_g(value, shown):
+    from studylog.commands.count_render import si
+
+    assert si(value) == shown
