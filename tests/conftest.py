@@ -33,11 +33,18 @@ PROBE = textwrap.dedent(
 
 
 def pytest_configure(config) -> None:
-    """A suite started in the background by a script (`make test &`, `nohup`) inherits SIGINT ignored, and so would
-    every studylog process it starts: the tests that press Ctrl-C on a real process need it as a terminal delivers
-    it. A Python handler here, unlike SIG_IGN, is reset to the default in each child at exec."""
+    """The processes the tests start get the environment the tests see:
+    - a suite started in the background by a script (`make test &`, `nohup`) inherits SIGINT ignored, and so would
+      every studylog it starts: the tests that press Ctrl-C on a real process need it as a terminal delivers it (a
+      Python handler here, unlike SIG_IGN, is reset to the default in each child at exec);
+    - readline, which pytest imports, exports the terminal's size as COLUMNS and LINES to the C environment only
+      (not os.environ): every child would think its output 80 columns wide while the same command in-process
+      does not."""
     if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    for name in ("COLUMNS", "LINES"):
+        if name not in os.environ:
+            os.unsetenv(name)
 
 
 @pytest.fixture(autouse=True)

@@ -73,3 +73,15 @@ def test_a_command_started_with_stdout_closed_ends_without_a_traceback(demo_db, 
     process = subprocess.run([sys.executable, "-c", MAIN, "--db", str(demo_db.path), *args], stderr=subprocess.PIPE,
                              preexec_fn=lambda: os.close(1))
     assert (process.returncode, process.stderr) == (0, b"")
+
+
+def test_into_a_pipe_a_row_stays_one_line_and_no_line_is_padded(demo_db):
+    """`studylog week list | grep 6기`: into a pipe nothing wraps at rich's default 80 columns, and no line is padded
+    out to the width a pipe is given."""
+    lines = {}
+    for args in (["week", "list"], ["verify", "--list"]):
+        done = subprocess.run([sys.executable, "-c", MAIN, "--db", str(demo_db.path), *args], capture_output=True, timeout=120)
+        lines[args[0]] = done.stdout.decode().splitlines()
+    week_rows = [line for line in lines["week"] if line.lstrip().startswith("4 ")]
+    assert len(week_rows) == 1 and "네이버 부스트캠프 AI Tech 6기" in week_rows[0] and "4주차 회고" in week_rows[0]
+    assert all(len(line) < 200 for rows in lines.values() for line in rows)

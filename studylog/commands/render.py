@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from rich.markup import escape
 from rich.padding import Padding
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -16,6 +17,7 @@ from studylog.journal.weeks import WeekDetail, WeekSummary, date_range, week_tit
 from studylog.store.models import Question
 from studylog.terminal import json_text
 
+RULE_WIDTH = 100  # the week heading's rule: across the terminal, but never a 1000-column line into a pipe
 console = TerminalConsole(highlight=False)  # stored text reaches the terminal with its control characters shown
 
 
@@ -67,7 +69,7 @@ def print_review(review) -> None:
 def print_week(detail: WeekDetail, verdicts: dict[str, str] | None = None, review=None) -> None:
     """The week as the blog reads it: sections indented by level, each question with its verdict."""
     verdicts = verdicts or {}
-    console.rule(escape(week_heading(detail.week)))
+    console.print(Rule(escape(week_heading(detail.week))), width=min(console.width, RULE_WIDTH))
     if detail.week.course:
         console.print(escape(detail.week.course))
     if review is not None:

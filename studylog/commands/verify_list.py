@@ -51,7 +51,7 @@ def print_list(specs, runs_by_id: dict[str, RunView], known_questions: set[str] 
     groups: dict[str, list] = {}
     for spec in specs:
         groups.setdefault(spec.question_slug, []).append(spec)
-    console.print(Padding(_table(id_width, header=True), (0, 0, 0, 2)))
+    console.print(Padding(_table(id_width, header=True), (0, 0, 0, 2), expand=False))
     tables = {}
     orphan = lambda item: known_questions is not None and item[0] not in known_questions  # noqa: E731
     for question, group in sorted(groups.items(), key=orphan):  # the database's questions first

@@ -41,7 +41,7 @@ def grouped_print(console: Console, groups: dict[str, list[tuple[str, Renderable
         for heading, body in entries:
             if heading:
                 console.print(Text(heading, style="cyan"), no_wrap=True, overflow="ellipsis")
-            console.print(Padding(body, (0, 0, 0, 2)))
+            console.print(Padding(body, (0, 0, 0, 2), expand=False))
 
 
 def _by_question(runs: list[RunView]) -> dict[str, list[RunView]]:
@@ -106,7 +106,7 @@ def print_table(runs: list[RunView], modules: dict | None = None) -> None:
     """The claims under their question and check, the documents they cite by number, then each error in full,
     then each template value still to fill in (in the module `modules` maps its check id to, when given)."""
     console, footnotes = console_for_this_run(), CitedDocuments()
-    console.print(Padding(_claims_table(console, None, footnotes), (0, 0, 0, 2)))  # the column names, once
+    console.print(Padding(_claims_table(console, None, footnotes), (0, 0, 0, 2), expand=False))  # the column names, once
     grouped_print(console, {question: [(_check_heading(run), _claims_table(console, run, footnotes)) for run in group]
                              for question, group in _by_question(runs).items()})
     for document, number in footnotes.numbers.items():
