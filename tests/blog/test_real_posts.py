@@ -118,3 +118,21 @@ def test_askers_and_answers_are_kept_apart_from_the_title():
         ("RPN 2k score?", "캠퍼12", "배경인지 Object인지"), ("초기화는 언제?", "캠퍼B", "activation과 관련"),
         ("왜 덧셈인가요?", "캠퍼A", "- 가중치를 더한다"),
     ]
+
+
+@pytest.mark.parametrize("fmt, suffix", [("markdown", ".md"), ("tistory-html", ".html")])
+@pytest.mark.parametrize("key", list(EXPECTED))
+def test_every_post_round_trips_through_its_own_export(key, fmt, suffix, fresh_db, tmp_path):
+    """import → export → import → export: the second export is the first (a fold's closing tags read into an
+    answer came out as a stray `</div>` and a literal `\\</details>`, and that export could not be imported)."""
+    entry = EXPECTED[key]
+
+    def export(post) -> str:
+        db = fresh_db()
+        store_post(db, post)
+        return export_week(db, find_week(db, post.number, post.course).id, fmt, with_checks=False)
+
+    first = export(read_post_file(POSTS / entry["file"], week_number=entry["week"]))
+    exported = tmp_path / f"export{suffix}"
+    exported.write_text(first, encoding="utf-8")
+    assert export(read_post_file(exported)) == first

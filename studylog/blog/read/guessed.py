@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from studylog.blog.post import Post, PostQuestion, PostSection, parse_byline, parse_link_line
+from studylog.blog.read.enclosing import ending_at_outer_closing, outer_closing
 from studylog.blog.read.front_matter import FrontMatter
 from studylog.blog.read.kinds import guess_kind
 from studylog.blog.read.lines import Lines
@@ -119,6 +120,8 @@ class _Guesser:
         while j < len(self.blocks) and not (self.blocks[j].type == "heading" and int(self.blocks[j].tag[1]) <= level):
             j += 1
         end = self.blocks[j].start if j < len(self.blocks) else len(self.lines)
+        if (closing := outer_closing(self.blocks[i + 1 : j])) is not None:  # a heading inside a fold is answered in it;
+            end, j = closing, next(k for k in range(i + 1, j) if self.blocks[k].end > closing)  # the closing's block is body
         for inner in self.blocks[i + 1 : j]:
             self.scan_nested(inner)
         self.add_question(asked, answer=source(self.lines, block.end, end))
@@ -242,14 +245,15 @@ class _Guesser:
                 self.scan_nested(block)
             return
         answer, rest = "", labelled[1] if labelled else ""
-        answered = next((b for b in inner[1:] if b.type == "paragraph" and answer_text(b.text) is not None), None)
+        end = ending_at_outer_closing(inner[1:], item.end)  # an indented `</div></details>` closes the fold around the list
+        answered = next((b for b in inner[1:] if b.start < end and b.type == "paragraph" and answer_text(b.text) is not None), None)
         if (k := answer_line(rest)) is not None:  # `- Q: …` with `A: …` on the item's next line
             answered_at = head.start + 1 + k
-            rest, answer = "\n".join(rest.split("\n")[:k]), answer_text(_dedent(source(self.lines, answered_at, item.end))) or ""
+            rest, answer = "\n".join(rest.split("\n")[:k]), answer_text(_dedent(source(self.lines, answered_at, end))) or ""
         elif answered is not None:
-            answer = answer_text(_dedent(source(self.lines, answered.start, item.end))) or ""
+            answer = answer_text(_dedent(source(self.lines, answered.start, end))) or ""
         elif len(inner) > 1:
-            answer = _dedent(source(self.lines, inner[1].start, item.end))
+            answer = _dedent(source(self.lines, inner[1].start, end))
         self.add_question(asked, rest, answer)
 
     def finish(self) -> Post:
