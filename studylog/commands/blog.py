@@ -69,7 +69,7 @@ def import_post(db, file: Path, week_number: int | None, fmt: str, course: str |
         valid_week_number(post.number)
     except StudylogError as exc:
         raise StudylogError(f"{file}: {exc}; pass --week N to import it as another week") from None
-    db = db()  # opened only now: a post refused above leaves no new database behind
+    db = db(scratch=dry_run)  # opened only now: a post refused above leaves no new database behind
     post.course = course if course is not None else post.course or last_course(db) or ""
     summary = store_post(db, post, dry_run=dry_run)
     verb = "would create" if dry_run else "created"

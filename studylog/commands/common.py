@@ -40,7 +40,8 @@ def count(minimum: int = 0, maximum: int = SQLITE_INTEGERS.stop - 1) -> click.In
 
 def with_database(command=None, *, opened_when_needed: bool = False):
     """Add --db to a command and pass it the opened Database as `db`; with opened_when_needed, pass `db` as a
-    function that opens it on first call, so a command refusing its input first creates no database file."""
+    function that opens it on first call, so a command refusing its input first creates no database file;
+    `db(scratch=True)` opens a throwaway copy instead (a dry run: the file is never created or written)."""
 
     def decorate(command):
         @db_option()
@@ -52,7 +53,11 @@ def with_database(command=None, *, opened_when_needed: bool = False):
             path = database_path(db_path or ctx.find_root().params.get("db_path"))
 
             @functools.cache
-            def opened():
+            def opened(scratch: bool = False):
+                if scratch:
+                    from studylog.store.scratch import scratch_copy
+
+                    return ctx.with_resource(scratch_copy(path))
                 db = open_database(path)
                 ctx.call_on_close(db.close)
                 return db
