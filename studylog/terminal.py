@@ -39,3 +39,8 @@ def printable(text: str) -> str:
 def one_line(text: str) -> str:
     """`text` as printable, one line: line breaks written out as `\\n`, tabs as spaces, trailing space dropped."""
     return text.rstrip().translate(_ONE_LINE)
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 question`, `3 questions`, `0 links`: a count with its noun in the number it takes."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

@@ -62,10 +62,14 @@ def test_question_add_list_show(demo_db):
         (["week", "new", "5", "--start", "2023-13-40"], "'2023-13-40' does not match the format"),
         (["question", "show", "no-such-question"], "no question 'no-such-question'"),
         (["question", "add", "x", "--week", "77"], "no week 77"),
+        (["question", "add", "", "--week", "4"], "a question needs its text"),
+        (["question", "add", " \t ", "--week", "4"], "a question needs its text"),
     ],
 )
 def test_user_mistakes_get_one_clear_line(demo_db, args, message):
+    questions_before = run("question", "list", "--json").output
     result = run(*args)
+    assert run("question", "list", "--json").output == questions_before
     assert result.exit_code != 0
     assert message in result.output
     assert "Traceback" not in result.output

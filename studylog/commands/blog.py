@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from studylog.commands.common import COURSE_HELP, WEEK_NUMBER, count, say, with_database
+from studylog.terminal import counted
 
 
 @click.command("export")
@@ -75,8 +76,8 @@ def import_post(db, file: Path, week_number: int | None, fmt: str, course: str |
     verb = "would create" if dry_run else "created"
     course = f" ({summary.course})" if summary.course else ""
     say(
-        f"{verb} week {summary.week_number}{course} '{summary.title}': {summary.sections} sections, "
-        f"{summary.questions} questions, {summary.links} links"
+        f"{verb} week {summary.week_number}{course} '{summary.title}': {counted(summary.sections, 'section')}, "
+        f"{counted(summary.questions, 'question')}, {counted(summary.links, 'link')}"
     )
     for old, new in summary.renamed:
         say(f"  question id '{old}' is taken; {'would import' if dry_run else 'imported'} it as '{new}'")

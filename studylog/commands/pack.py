@@ -10,6 +10,7 @@ import click
 
 from studylog.commands.common import WEEK_NUMBER, with_database
 from studylog.errors import StudylogError
+from studylog.terminal import counted
 
 
 @click.group()
@@ -92,7 +93,7 @@ def pack_export(db, folder: Path, week: int | None, tag: str | None) -> None:
     from studylog.bank.pack_export import export_pack
 
     report = export_pack(db, folder, week=week, tag=tag)
-    click.echo(f"wrote {len(report.questions)} questions, {len(set(report.modules))} check modules, "
-               f"{len(set(report.references))} reference files to {report.folder}")
+    click.echo(f"wrote {counted(len(report.questions), 'question')}, {counted(len(set(report.modules)), 'check module')}, "
+               f"{counted(len(set(report.references)), 'reference file')} to {report.folder}")
     for question, why in report.left_out:
         click.echo(f"  left out {question}: {why}")

@@ -68,7 +68,10 @@ def add_question(
     section_id: int | None = None,
     tags=(),
 ) -> Question:
-    """A new question; its slug (the id its checks register under) must be unique."""
+    """A new question; its slug (the id its checks register under) must be unique. Raises StudylogError for a
+    title with no text: a question must say what it asks."""
+    if not title.strip():
+        raise StudylogError("a question needs its text: say what it asks (its title cannot be empty)")
     with db.session() as s:
         week = s.get(Week, week_id) if week_id is not None else None
         if week_id is not None and week is None:

@@ -70,7 +70,7 @@ def test_a_pack_travels_between_two_databases_through_git(tmp_path, monkeypatch)
     repo.mkdir()
     git(repo, "init", "-q")
     out = run(a.path, "pack", "export", str(repo), "--week", "5")
-    assert "wrote 2 questions, 1 check modules, 1 reference files" in out
+    assert "wrote 2 questions, 1 check module, 1 reference file" in out
     assert sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*") if p.is_file() and ".git" not in p.parts) == [
         "pack.toml", "references/bn-2015.toml", "week5/bn-params.md", "week5/bn_params.py", "week5/ln-batch.md"]
     git(repo, "add", "-A"), git(repo, "commit", "-qm", "A's week 5")
@@ -113,7 +113,7 @@ def test_export_says_what_it_left_out_and_refuses_an_empty_selection(tmp_path):
     db = open_database(db_path)
     questions.add_question(db, "MLE의 분산 추정량은 왜 편향되나?", "", "n으로 나눠서", slug="mle-variance", week_id=weeks.find_week(db, 1).id)
     result = CliRunner().invoke(cli, ["--db", str(db_path), "pack", "export", str(tmp_path / "out"), "--week", "1"])
-    assert result.exit_code == 0 and result.output.startswith("wrote 1 questions, 0 check modules")
+    assert result.exit_code == 0 and result.output.startswith("wrote 1 question, 0 check modules")
     assert "left out numpy-contiguous-strides: loaded from pack 'boostcamp'" in result.output
     assert (tmp_path / "out" / "week1" / "mle-variance.md").is_file() and not (tmp_path / "out" / "week1" / "numpy_strides.py").exists()
     result = CliRunner().invoke(cli, ["--db", str(db_path), "pack", "export", str(tmp_path / "out2"), "--tag", "numpy"])
