@@ -20,7 +20,7 @@ from studylog.terminal import counted
 @click.option("--no-checks", is_flag=True, help="Leave out each question's verification results.")
 @click.option("--clipboard", is_flag=True, help="Copy the post to the terminal's clipboard (OSC 52; works over SSH).")
 @click.option("--shakiest", type=count(), default=0, metavar="N",
-              help="End with the N questions you are least likely to recall now (from your quiz reviews).")
+              help="End with the N questions you are least likely to recall now: reviewed in the quiz, and below the 90% recall it aims for.")
 @click.option("--course", default=None, help=COURSE_HELP)
 @with_database
 def export_week(

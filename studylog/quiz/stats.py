@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from fsrs import Rating
 from sqlmodel import func, select
 
-from studylog.quiz.scheduling import retrievability, to_fsrs
+from studylog.quiz.scheduling import make_scheduler, retrievability, to_fsrs
 from studylog.store.database import Database
 from studylog.store.models import Card, Question, QuestionTag, ReviewLog
 from studylog.store.text import nfc
@@ -112,7 +112,9 @@ def quiz_stats(
 
 
 def shakiest(db: Database, week_id: int, n: int, now: datetime) -> list[ShakyQuestion]:
-    """The week's n reviewed questions least likely to be recalled now (what a blog post could list)."""
+    """The week's n reviewed questions least likely to be recalled now (what a blog post could list): only those
+    below the scheduler's desired retention (0.9, FSRS's default), which the quiz would ask again; a card just
+    rated Good is not shaky. Questions never reviewed have no recall probability and are left out."""
     with db.session() as s:
         rows = s.exec(
             select(Card, Question)
@@ -120,4 +122,5 @@ def shakiest(db: Database, week_id: int, n: int, now: datetime) -> list[ShakyQue
             .where(Question.week_id == week_id, Card.last_review.is_not(None))
         ).all()
         shaky = [ShakyQuestion(q.id, q.slug, q.title, retrievability(to_fsrs(card), now)) for card, q in rows]
-    return sorted(shaky, key=lambda item: (item.retrievability, item.slug))[:n]
+    below = [item for item in shaky if item.retrievability < make_scheduler().desired_retention]
+    return sorted(below, key=lambda item: (item.retrievability, item.slug))[:n]
