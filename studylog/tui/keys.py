@@ -41,6 +41,11 @@ def _vim_moves(scope: str, top: str, bottom: str, select: str) -> tuple[Key, ...
 REGISTRY: dict[str, tuple[Key, ...]] = {
     "app": (
         Key("app.quit", "ctrl+q", "quit", "Quit", priority=True),
+        # Priority: the focus moves before the next key is read. Textual's own Tab moves it only once the key has
+        # passed through the focused widget, and keys typed meanwhile land in the widget being left. A widget that
+        # types a tab (the check editor) still gets it: Textual drops bindings of keys the focused widget consumes.
+        Key("app.focus-next", "tab", "focus_next", "Next field", show=False, priority=True),
+        Key("app.focus-previous", "shift+tab", "focus_previous", "Previous field", show=False, priority=True),
         Key("app.help", "question_mark,f1", "show_help", "Help"),
         Key("app.search", "slash", "open_search", "Search"),
         Key("app.weeks", "1", "open_weeks", "Weeks", show=False),
@@ -108,6 +113,7 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("quiz.easy", "4", "rate(4)", "Rate Easy", show=False),
     ),
     "dialog": (Key("dialog.cancel", "escape", "cancel", "Cancel"),),
+    "form": (Key("form.next", "enter", "next_input", "Next field, or OK", show=False, priority=True),),
     "confirm": (
         Key("confirm.yes", "y", "yes", "Yes"),
         Key("confirm.no", "n", "cancel", "No"),
@@ -137,6 +143,7 @@ SCOPE_TITLES = {
     "question": "A question",
     "quiz": "The quiz",
     "dialog": "Dialogs",
+    "form": "Forms",
     "confirm": "Yes/no questions",
     "conflict": "An edit conflict",
     "gone": "Text deleted elsewhere",

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
+
+from textual import events
+
+NAMED_KEYS = {"tab": "\t", "shift+tab": None, "enter": "\r", "escape": "\x1b"}
 
 
 async def settle(pilot) -> None:
@@ -20,6 +25,20 @@ async def settle(pilot) -> None:
 async def type_text(pilot, text: str) -> None:
     """Type text key by key, as a user would (Hangul arrives as characters, newlines as enter)."""
     await pilot.press(*("enter" if ch == "\n" else "space" if ch == " " else ch for ch in text))
+
+
+def keys_at_once(pilot, *parts: str) -> None:
+    """Deliver keys as a terminal's driver does when they arrive together: all queued at once, none waiting for
+    the one before to be handled (pilot.press waits for the app to go idle after each key). A part is a named key
+    (tab, shift+tab, enter, escape) or text typed a character at a time."""
+    for part in parts:
+        for key, char in [(part, NAMED_KEYS[part])] if part in NAMED_KEYS else [(_key_of(ch), ch) for ch in part]:
+            pilot.app._driver.send_message(events.Key(key, char))
+
+
+def _key_of(char: str) -> str:
+    """Textual's name of the key that types char: itself for letters and digits, else from its Unicode name."""
+    return char if char.isalnum() else unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
 
 
 def visible_text(app) -> str:

@@ -183,3 +183,15 @@ async def test_R_renames_the_question_and_M_moves_it_to_another_week(db, app_on)
         await settle(pilot)
         assert "week 6" in screen.sub_title
     assert get_question(db, "bn64").week_id == week6.id
+
+
+async def test_tab_in_the_check_editor_indents_and_stays(db, app_on):
+    """Tab moves the focus app-wide before the next key is read; the check editor still takes it as an indent."""
+    bn_question(db)
+    async with app_on(db).run_test(size=(100, 40)) as pilot:
+        screen = await write_from_template(pilot)
+        editor = screen.query_one(CheckEditor)
+        await pilot.press("end", "enter", "tab")
+        await type_text(pilot, "x")
+        assert editor.has_focus
+        assert editor.document.get_line(editor.cursor_location[0]) == " " * editor.indent_width + "x"

@@ -4,11 +4,12 @@ replaced by the next key."""
 
 from __future__ import annotations
 
-from studylog.journal.questions import get_question
+from studylog.journal.questions import get_question, question_tags
 from studylog.journal.weeks import find_week, week_detail
+from studylog.tui.screens.dialogs import Field, FormScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.widgets.draft_area import DraftArea
-from pilot_helpers import settle, type_text
+from pilot_helpers import keys_at_once, settle, type_text
 from test_week_screen import open_week
 
 
@@ -71,3 +72,37 @@ async def test_backspace_after_a_jump_deletes_one_character_not_the_match(demo_d
         await settle(pilot)
     answer = get_question(demo_db, question.id).answer
     assert answer == question.answer.replace("corssentropyloss", "corssentropylos", 1)
+
+
+async def test_keys_typed_at_once_land_where_tab_and_enter_send_them(demo_db, app_on):
+    """As keys reach the app when a person types fast (or pastes keystrokes over SSH): Tab moves the focus before
+    the next key is read, in the new question form and on the question screen it opens."""
+    app = app_on(demo_db)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_week(pilot, "멘토링")
+        await pilot.press("n")
+        await settle(pilot)
+        keys_at_once(pilot, "Q2?", "tab", "tab", "flops", "shift+tab", "idy", "enter")  # the id last, into its empty input
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        keys_at_once(pilot, "!", "tab", "답", "shift+tab", "?")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    question = get_question(demo_db, "idy")
+    assert (question.title, question.question, question.answer) == ("Q2?", "Q2?!?", "답")
+    assert question_tags(demo_db, question.id) == ["flops"]
+
+
+async def test_enter_typed_at_once_moves_to_the_next_input_of_a_form(demo_db, app_on):
+    """A form whose Enter goes on to the next input (the quiz-on-a-claim form's shape): what follows Enter lands
+    there, and Enter in the last input returns what each input got."""
+    app = app_on(demo_db)
+    returned = []
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        app.push_screen(FormScreen("Two inputs", [Field("first", "First"), Field("second", "Second")]), returned.append)
+        await settle(pilot)
+        keys_at_once(pilot, "ab", "enter", "cd", "enter")
+        await settle(pilot)
+    assert returned == [{"first": "ab", "second": "cd"}]

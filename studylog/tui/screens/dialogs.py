@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -33,7 +34,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     With enter_submits, Enter in any input returns the form: for forms that arrive filled in.
     """
 
-    BINDINGS = keys.bindings("dialog")
+    BINDINGS = keys.bindings("dialog", "form")
 
     def __init__(self, title: str, fields: list[Field], error: str = "", *, enter_submits: bool = False) -> None:
         super().__init__()
@@ -64,13 +65,18 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
             return Select(field.options, value=value, allow_blank=False, compact=True, id=f"field-{field.name}")
         return Input(field.value, placeholder=field.placeholder, compact=True, id=f"field-{field.name}")
 
-    @on(Input.Submitted)
-    def _next_or_submit(self, event: Input.Submitted) -> None:
+    def action_next_input(self) -> None:
+        """Enter in an input but the last: on to the next one. A priority binding, so the focus has moved before
+        the next key is read (Input.Submitted comes only after keys typed meanwhile went to the input being left)."""
         inputs = list(self.query(Input))
-        if self.enter_submits or event.input is inputs[-1]:
-            self._submit()
-        else:
-            inputs[inputs.index(event.input) + 1].focus()
+        if self.enter_submits or self.focused not in inputs[:-1]:
+            raise SkipAction()  # Enter is the button's or select's; or it returns the form, below
+        self.set_focus(inputs[inputs.index(self.focused) + 1])
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        """The input has taken every key typed before this Enter: return the form."""
+        self._submit()
 
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
