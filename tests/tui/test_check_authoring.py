@@ -195,3 +195,15 @@ async def test_tab_in_the_check_editor_indents_and_stays(db, app_on):
         await type_text(pilot, "x")
         assert editor.has_focus
         assert editor.document.get_line(editor.cursor_location[0]) == " " * editor.indent_width + "x"
+
+
+async def test_the_template_picker_opens_in_the_middle_of_the_screen(db, app_on):
+    bn_question(db)
+    async with app_on(db).run_test(size=(100, 40)) as pilot:
+        await open_question(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        box = pilot.app.screen.query_one(".dialog").region
+        left, right = box.x, 100 - box.right
+        top, bottom = box.y, 40 - box.bottom
+        assert left > 0 and abs(left - right) <= 1 and abs(top - bottom) <= 1, box

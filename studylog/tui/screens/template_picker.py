@@ -26,7 +26,7 @@ class TemplatePicker(ModalScreen[str | None]):
             yield Static(f"A check for {self.slug}: start from which template?", classes="dialog-title", markup=False)
             yield OptionList(*(Option(f"{name:<7} {description}", id=name) for name, description in TEMPLATES.items()))
             yield Static("Its expected value is a fill_in(...) to replace; ctrl+s saves and runs it.",
-                         classes="form-hint", markup=False)
+                         classes="dialog-detail", markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
