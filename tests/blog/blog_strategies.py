@@ -74,7 +74,8 @@ text = st.lists(block, max_size=4).map("\n\n".join)  # a Markdown body as a stud
 @st.composite
 def questions(draw) -> dict:
     return {
-        "title": draw(one_line(40)), "question": draw(text), "answer": draw(text),
+        "title": draw(one_line(40).filter(str.strip)),  # a question says what it asks (add_question refuses none)
+        "question": draw(text), "answer": draw(text),
         "tags": draw(st.lists(st.text(st.sampled_from("abc가나-"), min_size=1, max_size=6), max_size=3)),
     }
 

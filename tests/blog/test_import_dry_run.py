@@ -50,7 +50,7 @@ def test_a_dry_run_on_a_new_path_creates_no_file(post, tmp_path, private_temp):
     before = files_under(tmp_path)
     result = run("--db", target, "import", post, "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "would create week 3 '3주차 회고': 1 sections, 1 questions, 0 links" in result.output
+    assert "would create week 3 '3주차 회고': 1 section, 1 question, 0 links" in result.output
     assert not target.parent.exists()
     assert files_under(tmp_path) == before and not any(private_temp.iterdir())
 

@@ -18,7 +18,7 @@ from studylog.blog.read.front_matter import FrontMatter
 from studylog.blog.read.kinds import guess_kind
 from studylog.blog.read.lines import Lines
 from studylog.blog.read.question_forms import (
-    CITED, TOPIC_KINDS, Asked, answer_line, answer_text, labelled_question, reads_as_question,
+    CITED, TOPIC_KINDS, Asked, answer_line, answer_text, labelled_question, reads_as_question, reported_question,
 )
 from studylog.blog.read.tree import Node, source
 from studylog.blog.read.week_number import week_in
@@ -166,8 +166,8 @@ class _Guesser:
         was asked, the paragraph's other lines the answer. False (the paragraph stays in the body) when it does
         not ask, or asks what an earlier part of the post asked already."""
         asked = reads_as_question(block.text)
-        if asked is None or _key(asked.title) in self.seen or not _key(asked.title):
-            return False
+        if asked is None or _key(asked.title) in self.seen or not _key(asked.title) or reported_question(block.text):
+            return False  # a reported question (`…에 대해 질문했다.`) stays in the body; scan takes it
         self.add_question(asked, source(self.lines, block.start, block.start + 1), source(self.lines, block.start + 1, block.end))
         return True
 
@@ -212,7 +212,9 @@ class _Guesser:
         if self.section().kind == "curriculum":
             return
         if block.type == "paragraph":
-            if asked := reads_as_question(block.text):
+            if reported := reported_question(block.text):
+                self.add_question(reported[0], answer=reported[1])
+            elif asked := reads_as_question(block.text):
                 self.add_question(asked)
         else:
             self.scan_nested(block)
@@ -239,6 +241,10 @@ class _Guesser:
         if CITED.match(self.lines[item.start]):
             return  # `*__A Paper's Title?__* [[LINK]](…)`: a reference, not a question
         labelled = labelled_question(head.text)
+        if not labelled and (reported := reported_question(head.text)):  # `- …에 대해 질문하였다. …라는 답변을 받았다.`
+            rest_of_item = _dedent(source(self.lines, inner[1].start, item.end)) if len(inner) > 1 else ""
+            self.add_question(reported[0], answer="\n\n".join(filter(None, (reported[1], rest_of_item))))
+            return
         asked = labelled[0] if labelled else reads_as_question(head.text, topics=topics)
         if asked is None:
             for block in inner[1:]:

@@ -3,8 +3,9 @@
 Labelled: `Q.`, `Q1.`, `Q:`, `Q1)`, `Q [이름]님 :`, `질문 :`, `Question :` (answers `A.`, `A:`, `A :`,
 `답:`, `답변:`, `Answer:`, also on the question's next line). Unlabelled, a line that reads as a question: it
 ends in `?` (a `…?` aside such as `이러겠지..?` or `…? 라는 생각`, or a plan to oneself such as `해볼까?`, is not one), a `…란?` topic, or in a peer session a topic
-phrased as one (`…인지`, `…하는 이유`, `A vs B`, `…의 차이`). The asker (`[캠퍼A]님`, `([캠퍼B]님)`)
-is split off the title.
+phrased as one (`…인지`, `…하는 이유`, `A vs B`, `…의 차이`). Reported: a first sentence saying what was
+asked (`과제 해설 시간에 data augmentation에 대해 질문하였다.`, `…를 여쭤보았다.`), answered by the rest of the
+paragraph (`…라는 답변을 받았다`). The asker (`[캠퍼A]님`, `([캠퍼B]님)`) is split off the title.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ TRAILING = re.compile(
     r"\s*(?:\(TODO\)|\[\[[A-Z]+\]\]\([^)]*\)|\[[^\]]*\]\([^)]*\)|\(https?://[^)\s]*\)|\[[A-Z]+\]|<br\s*/?>|\*\*|__)\s*$",
     re.IGNORECASE,
 )
+# A sentence reporting a question about something: its object (`…에 대해`, `…를`) and an affirmative past verb,
+# so that `적극적으로 질문했다` (asked a lot) and `질문하지 못했다` are not questions asked.
+REPORTED = re.compile(
+    r"(?:에\s*(?:대해|관해)(?:서)?|[을를])\s+(?:[^\s.]+\s+){0,2}?(?:질문(?:을)?\s*(?:하였|했|드렸)|여쭤\s*(?:보았|봤))(?:습니)?다[.!]*$"
+)
+FIRST_SENTENCE = re.compile(r"^(.+?[.!])(?:\s+|$)")
 TOPIC_KINDS = frozenset({"peer_session", "special_peer_session", "mentoring"})  # sections where topics are asked
 NUMBERING = re.compile(r"^\s*\d+[.)]\s+")
 CITED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+[*_]{1,3}[^*_\n]+\?[*_]{1,3}")
@@ -67,6 +74,17 @@ def labelled_question(text: str) -> tuple[Asked, str] | None:
     first, _, rest = text[match.end():].partition("\n")
     who = (match["who"] or "").removesuffix("님").strip() if "who" in match.groupdict() else ""
     return _split_asker(_clean(first), who), rest
+
+
+def reported_question(text: str) -> tuple[Asked, str] | None:
+    """(the question, the rest of the paragraph as its answer) when the paragraph's first sentence reports a question
+    asked about something (`…에 대해 질문하였다.`), else None."""
+    first_line = text.split("\n", 1)[0]
+    sentence = FIRST_SENTENCE.match(first_line.strip())
+    said = sentence[1] if sentence else first_line.strip()
+    if len(said) > 200 or not REPORTED.search(said):
+        return None
+    return _split_asker(_clean(said)), text.strip()[len(said):].strip()
 
 
 def answer_line(text: str, label: re.Pattern = ANSWER_LABEL) -> int | None:

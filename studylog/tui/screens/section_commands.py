@@ -118,9 +118,7 @@ class SectionCommands:
 
     @background(group="week-write")
     def _add_question(self, section: SectionItem | None, values: dict[str, str]) -> None:
-        try:
-            if not values["title"]:
-                raise StudylogError("Question: a question needs a title")
+        try:  # add_question refuses a question with no text; the form asks again with the reason
             question = services.questions.add_question(
                 self.app.database, values["title"], values["title"], slug=values["slug"] or None,
                 week_id=self.week_id, section_id=section.id if section else None, tags=values["tags"].split(","),
