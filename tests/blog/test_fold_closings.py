@@ -1,5 +1,6 @@
 """A daily fold's closing tags (`</div>`, `</details>`, indented inside the last list item or after a
-heading) belong to the fold they close, not to the question asked last inside it; its export imports again."""
+heading) belong to the fold they close, not to the question asked last inside it, and a heading inside the
+fold starts no section that would split it; the export imports again as itself."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 
 from studylog.blog.export import export_week
 from studylog.blog.read import parse_post
-from studylog.blog.read.enclosing import outer_closing
+from studylog.blog.read.enclosing import outer_closing, wrapped
 from studylog.blog.read.lines import Lines
 from studylog.blog.read.tree import parse
 from studylog.blog.store_post import store_post
@@ -50,15 +51,30 @@ def test_text_after_the_fold_stays_in_the_body():
     assert post.sections[0].body.endswith("</details>\n\n다음 날 이야기")
 
 
+SECTION_IN_FOLD = DAY + "### 피어세션 정리\n\n- 내용\n\n  </div>\n</details>\n"
+
+
+def test_a_heading_inside_a_fold_stays_in_the_body():
+    post, _ = parse_post(post_text(SECTION_IN_FOLD), "markdown")
+    assert [s.title for s in post.sections] == ["Peer Session", "Weekly Review"]
+    assert post.sections[0].body == SECTION_IN_FOLD.strip("\n")
+
+
+def test_a_div_never_closed_keeps_no_heading_from_its_section():
+    post, _ = parse_post(post_text('<div align="center">\n\n### 정리\n\n내용\n'), "markdown")
+    assert [s.title for s in post.sections] == ["Peer Session", "정리", "Weekly Review"]
+
+
 @pytest.mark.parametrize("fmt", ["markdown", "tistory-html"])
-@pytest.mark.parametrize("shape", list(SHAPES))
+@pytest.mark.parametrize("shape", [*SHAPES, "section in the fold"])
 def test_the_export_imports_again_as_itself(shape, fmt, fresh_db):
     def export(post) -> str:
         db = fresh_db()
         store_post(db, post)
         return export_week(db, find_week(db, post.number, post.course).id, fmt, with_checks=False)
 
-    first = export(parse_post(post_text(SHAPES[shape][0]), "markdown")[0])
+    body = SECTION_IN_FOLD if shape == "section in the fold" else SHAPES[shape][0]
+    first = export(parse_post(post_text(body), "markdown")[0])
     assert export(parse_post(first, fmt)[0]) == first
 
 
@@ -72,3 +88,12 @@ def test_outer_closing_finds_the_first_tag_closing_what_was_opened_outside(text,
     """The blocks of text read inside a fold opened on the two lines before it."""
     blocks = parse(Lines(f"<details><div>\n\n{text}"))[1:]
     assert outer_closing(blocks) == line
+
+
+def test_wrapped_marks_the_blocks_between_tags_that_pair_up():
+    text = "<details><div>\n\n# a\n\n</div></details>\n\n# b\n\n<div>\n\n# c\n\n- d\n\n  <details>\n\n  </details>\n"
+    blocks = parse(Lines(text))
+    assert [(b.text or b.content.strip(), inside) for b, inside in zip(blocks, wrapped(blocks))] == [
+        ("<details><div>", False), ("a", True), ("</div></details>", True), ("b", False),
+        ("<div>", False), ("c", False), ("d", False),  # the last <div> never closes: it wraps nothing
+    ]

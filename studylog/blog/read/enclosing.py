@@ -1,7 +1,7 @@
-"""Where a run of blocks reaches the end of the fold around it: a camper's daily fold
-(`<details><summary>Day04</summary><div markdown="1">` … `</div></details>`, often indented inside a
-list item) closes with HTML blocks that belong to that fold, not to the last question's answer or
-heading's text inside it. A part read from these blocks ends on the line of the first such closing tag.
+"""Folds around blocks: a camper's daily fold (`<details><summary>Day04</summary><div markdown="1">` …
+`</div></details>`, often closed indented inside a list item) is one piece of a section's body. Its
+closing tags belong to it, not to the last question's answer or heading's text inside it, and a heading
+inside it starts no section (the fold would be split between two bodies, and no export of them reads back).
 """
 
 from __future__ import annotations
@@ -41,3 +41,28 @@ def ending_at_outer_closing(nodes: list[Node], end: int) -> int:
     """The line a part made of these nodes ends on: end, or the line of an outer fold's closing tag before it."""
     line = outer_closing(nodes)
     return end if line is None else min(end, line)
+
+
+def wrapped(nodes: list[Node]) -> list[bool]:
+    """For each node, whether it starts inside a `<details>` or `<div>` opened before its first line and closed
+    on or after it (a tag never closed wraps nothing: a stray `<div>` does not swallow the rest of a post)."""
+    changes: list[tuple[int, int]] = []  # (line, +1 opened / -1 closed) of the tags that pair up
+    opened: list[tuple[str, int]] = []
+    for block in _html_blocks(nodes):
+        for match in WRAPPING.finditer(block.content):
+            name, line = match[2].lower(), block.start + block.content.count("\n", 0, match.start())
+            if not match[1]:
+                opened.append((name, line))
+            elif any(open_name == name for open_name, _ in opened):
+                while opened:  # it closes what it opened, and what was left open inside it
+                    open_name, at = opened.pop()
+                    changes += [(at, 1), (line, -1)]
+                    if open_name == name:
+                        break
+    changes.sort()
+    out, depth, k = [], 0, 0
+    for node in nodes:
+        while k < len(changes) and changes[k][0] < node.start:
+            depth, k = depth + changes[k][1], k + 1
+        out.append(depth > 0)
+    return out

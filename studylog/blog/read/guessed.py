@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from studylog.blog.post import Post, PostQuestion, PostSection, parse_byline, parse_link_line
-from studylog.blog.read.enclosing import ending_at_outer_closing, outer_closing
+from studylog.blog.read.enclosing import ending_at_outer_closing, outer_closing, wrapped
 from studylog.blog.read.front_matter import FrontMatter
 from studylog.blog.read.kinds import guess_kind
 from studylog.blog.read.lines import Lines
@@ -37,7 +37,8 @@ class _Guesser:
         self.blocks, self.lines, self.matter = blocks, lines, matter
         self.post = Post(title=matter.title)
         self.ranges: list[list[tuple[int, int]]] = []  # per section: its kept source ranges
-        self.levels = sorted({int(b.tag[1]) for b in blocks if b.type == "heading"})
+        self.wrapped = wrapped(blocks)  # inside a fold: a heading there is body text (or a question), never a section
+        self.levels = sorted({int(b.tag[1]) for b, inside in zip(blocks, self.wrapped) if b.type == "heading" and not inside})
         self.seen: dict[str, PostQuestion] = {}
         self.title_line = 0
 
@@ -112,6 +113,9 @@ class _Guesser:
         level = int(block.tag[1])
         labelled = labelled_question(block.text)
         asked = labelled[0] if labelled else reads_as_question(block.text)
+        if asked is None and self.wrapped[i]:
+            self.keep(block.start, block.end)
+            return i + 1
         if asked is None:
             rank = self.levels.index(level) + 1 if level in self.levels else 1
             self.new_section(PostSection(kind=guess_kind(block.text), level=min(rank, MAX_LEVEL), title=block.text.strip()))
