@@ -37,6 +37,19 @@ class Edit:
     key: DraftKey
     text: str
 
+    @property
+    def heading(self) -> str:
+        """What the text is, as set_aside names it: `section 3, body`."""
+        return f"{self.key.table} {self.key.row_id}, {self.key.field}"
+
+
+@dataclass(frozen=True)
+class Typed:
+    """Text typed into what is not a row yet (a form not submitted): what it was for, and the text."""
+
+    heading: str
+    text: str
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -125,12 +138,12 @@ def merged(conflict: Conflict) -> str:
     )
 
 
-def set_aside(db_path: Path, edit: Edit) -> Path:
+def set_aside(db_path: Path, draft: Edit | Typed) -> Path:
     """Append text that cannot go into the database to a Markdown file beside it, so it is never lost."""
     path = db_path.with_name(db_path.name + ".unsaved.md")
-    key, now = edit.key, datetime.now(timezone.utc)
+    now = datetime.now(timezone.utc)
     with path.open("a", encoding="utf-8") as file:
-        file.write(f"## {key.table} {key.row_id}, {key.field} ({now:%Y-%m-%d %H:%M:%S} UTC)\n\n{edit.text}\n\n")
+        file.write(f"## {draft.heading} ({now:%Y-%m-%d %H:%M:%S} UTC)\n\n{draft.text}\n\n")
     return path
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from studylog.tui.drafts import Conflict, Edit, Gone, keep_gone, merged, set_aside
+from studylog.tui.drafts import Conflict, Edit, Gone, Typed, keep_gone, merged, set_aside
 from studylog.tui.reporting import background
 
 if TYPE_CHECKING:
@@ -108,7 +108,13 @@ class Saving:
         ]
 
     async def action_quit(self) -> None:
-        """Save every editor on every screen, then leave; stay if a save meets a conflict or fails."""
+        """Save every editor on every screen, then leave; stay if a save meets a conflict or fails, or while a form
+        holds what the user typed (a form's text has no row to go to until it is submitted)."""
+        for screen in self.screen_stack:
+            if (typed := getattr(screen, "typed", None)) and typed():
+                self.notify(f"'{screen.form_title}' holds what you typed: OK submits it, Escape drops it; then quit.",
+                            severity="warning")
+                return
         for area, edit in self.unsaved():
             if not await self.save(edit, area, quitting=True).wait():
                 return  # settle the refused save first: a conflict stays; a deleted row's text, once settled, quits
@@ -123,7 +129,8 @@ class Saving:
 
     def _terminated(self, signum: int) -> None:
         """Save every editor now, on this thread (no dialog can be answered any more: text the database refuses
-        goes to <db>.unsaved.md), then exit with 128 + the signal's number, as a process killed by it would."""
+        goes to <db>.unsaved.md, as does what a form not submitted holds, once its screen is removed at exit), then
+        exit with 128 + the signal's number, as a process killed by it would."""
         for area, edit in self.unsaved():
             self.save_at_exit(edit)
             area.mark_saved(edit.text)
@@ -135,10 +142,15 @@ class Saving:
 
     def save_at_exit(self, edit: Edit) -> None:
         """The app is ending (a crash) with this text unsaved: save it now, on this thread; text the database
-        refuses goes to a file beside it, named in the line printed at exit."""
+        refuses goes to a file beside it."""
         try:
             refused = self.database is None or self.ledger.save(self.database, edit) is not None
         except Exception:
             refused = True
         if refused:
-            self.failure = f"text that could not be saved is in {set_aside(self.db_path, edit)}"
+            self.set_aside_at_exit(edit)
+
+    def set_aside_at_exit(self, draft: Edit | Typed) -> None:
+        """The app is ending with text it cannot save (a form not submitted, a save refused): to a file beside the
+        database, named in the line printed at exit."""
+        self.failure = f"text that could not be saved is in {set_aside(self.db_path, draft)}"

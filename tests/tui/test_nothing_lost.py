@@ -4,12 +4,17 @@ deleted meanwhile is kept (or discarded) as the user chooses, after which quit g
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+
 from studylog.journal.questions import get_question
 from studylog.journal.sections import delete_section, update_section
 from studylog.journal.weeks import delete_week, find_week, week_detail
 from studylog.store.database import open_database
 from studylog.tui.drafts import DraftKey, Edit
 from studylog.tui.screens.conflict import ConflictScreen, GoneScreen
+from studylog.tui.screens.dialogs import FormScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.widgets import draft_area
 from studylog.tui.widgets.draft_area import DraftArea
@@ -151,3 +156,50 @@ async def test_text_whose_week_was_deleted_too_goes_to_a_file_beside_the_databas
         aside = demo_db.path.with_name(demo_db.path.name + ".unsaved.md")
         assert f"Your text is kept in {aside}." in [n.message for n in app._notifications]
     assert "\n\n갈 곳 없는 글\n\n" in aside.read_text(encoding="utf-8")
+
+
+async def test_quit_waits_while_a_form_holds_what_was_typed(demo_db, app_on):
+    """A form's text has no row to go to until it is submitted: ctrl+q stays and says so; once the form is
+    dropped, ctrl+q quits. A form holding only what it arrived with (a new week's suggested values) does not stop it."""
+    app = app_on(demo_db)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_week(pilot)
+        await pilot.press("n")
+        await type_text(pilot, "남길 질문")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, FormScreen)
+        assert any("'New question' holds what you typed" in n.message for n in app._notifications)
+        await pilot.press("escape", "escape", "n")  # the form dropped; back on the weeks list, a new week's form
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen) and app.screen.form_title == "New week"
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+    assert app.return_code == 0
+    assert not demo_db.path.with_name(demo_db.path.name + ".unsaved.md").exists()
+
+
+async def test_a_form_back_with_an_error_keeps_what_was_typed_at_a_kill(demo_db, app_on):
+    """The form came back with the user's own text and an error (that id is taken): a real SIGTERM, caught by the
+    app's handler, puts that text beside the database, though nothing was typed since the form came back."""
+    app = app_on(demo_db)
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.catch_termination()
+        try:
+            await open_week(pilot)
+            await pilot.press("n")
+            await type_text(pilot, "다시 묻는 질문")
+            await pilot.press("tab")
+            await type_text(pilot, "inception-v1-params")  # a question of the demo week has this id
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, FormScreen) and app.screen.error
+            os.kill(os.getpid(), signal.SIGTERM)
+            await settle(pilot)
+        finally:
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                asyncio.get_running_loop().remove_signal_handler(signum)
+    assert app.return_code == 128 + signal.SIGTERM
+    aside = demo_db.path.with_name(demo_db.path.name + ".unsaved.md")
+    assert app.failure == f"text that could not be saved is in {aside}"
+    assert "- Question: 다시 묻는 질문\n- Id: inception-v1-params\n- Tags: \n" in aside.read_text(encoding="utf-8")

@@ -26,11 +26,13 @@ from pathlib import Path
 
 import pytest
 
+from studylog.journal.questions import list_questions
 from studylog.journal.sections import add_section
 from studylog.journal.weeks import create_week, find_week, week_detail
 from studylog.store.database import open_database
 
 RUNS = 20  # of each signal
+FORM_RUNS = 3
 
 ZYGOTE = textwrap.dedent(
     """
@@ -127,8 +129,9 @@ def body(db_path: Path) -> str:
         database.close()
 
 
-def edit_then_signal(zygote, db_path: Path, typed: str, signum: int) -> int:
-    """Start the app in a new terminal, open the week's section, type, signal it mid-edit; its exit status."""
+def signal_after(zygote, db_path: Path, steps: list[tuple[str, str]], signum: int) -> int:
+    """Start the app in a new terminal; for each step send its keys and wait until its text is drawn; then signal
+    the app (SIGHUP: close the terminal); its exit status."""
     control, lines = zygote
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
@@ -137,13 +140,9 @@ def edit_then_signal(zygote, db_path: Path, typed: str, signum: int) -> int:
     os.close(slave)
     terminal = Terminal(master)
     try:
-        terminal.wait_for("signal-week")  # the weeks are listed
-        terminal.send("\r")
-        terminal.wait_for("Week 1")  # the week is open, its outline on the section
-        terminal.send("\r")
-        terminal.wait_for("f1")  # the editor has the focus: the footer offers f1 for Help, as ? is typed there
-        terminal.send(typed)
-        terminal.wait_for(typed.split()[-1])  # the editor shows the last keys: all of them are in it
+        for keys, drawn in steps:
+            terminal.send(keys)
+            terminal.wait_for(drawn)
     except AssertionError:
         os.kill(pid, signal.SIGKILL)
         raise
@@ -156,6 +155,16 @@ def edit_then_signal(zygote, db_path: Path, typed: str, signum: int) -> int:
     if signum != signal.SIGHUP:
         terminal.close()
     return status
+
+
+def edit_then_signal(zygote, db_path: Path, typed: str, signum: int) -> int:
+    """Open the week's section, type, signal the app mid-edit; its exit status."""
+    return signal_after(zygote, db_path, [
+        ("", "signal-week"),  # the weeks are listed
+        ("\r", "Week 1"),  # the week is open, its outline on the section
+        ("\r", "f1"),  # the editor has the focus: the footer offers f1 for Help, as ? is typed there
+        (typed, typed.split()[-1]),  # the editor shows the last keys: all of them are in it
+    ], signum)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
@@ -172,6 +181,31 @@ def test_a_signal_mid_edit_loses_no_character(tmp_path, zygote, signum):
         expected = typed + expected  # the cursor starts at the top of the section
         assert body(db_path) == expected, f"run {run} lost text"
     assert not db_path.with_name(db_path.name + ".unsaved.md").exists()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_a_signal_in_the_new_question_form_keeps_what_was_typed_beside_the_database(tmp_path, zygote, signum):
+    """A form has no row to save into until it is submitted: its text goes to <db>.unsaved.md, run after run."""
+    db_path = tmp_path / "signals.db"
+    database = open_database(db_path)
+    create_week(database, 1, title="signal-week")
+    database.close()
+    unsaved = db_path.with_name(db_path.name + ".unsaved.md")
+    for run in range(FORM_RUNS):
+        question, tags = f"1x1 conv는 왜 r{run}?", f"tag{run}"
+        status = signal_after(zygote, db_path, [
+            ("", "signal-week"), ("\r", "Week 1"), ("n", "New question"),
+            (question, question), ("\t\t" + tags, tags),  # the question, then Tab past the id to the tags
+        ], signum)
+        assert status == 128 + signum, f"run {run}: ended with {status}, not by its own handler"
+        kept = unsaved.read_text(encoding="utf-8")
+        assert f"- Question: {question}\n- Id: \n- Tags: {tags}\n" in kept, f"run {run} lost the form"
+    assert kept.count("## New question, a form not submitted") == FORM_RUNS
+    database = open_database(db_path)
+    try:
+        assert list_questions(database) == []  # kept aside, not made into a question the user never confirmed
+    finally:
+        database.close()
 
 
 async def test_sigterm_writes_the_check_module_being_edited(db, app_on):

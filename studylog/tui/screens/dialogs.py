@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from studylog.tui import keys
+from studylog.tui.drafts import Typed
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         self.fields = fields
         self.error = error
         self.enter_submits = enter_submits
+        self.inputs = {field.name: self._input(field) for field in fields}  # held here: read even once removed
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -51,12 +53,33 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
             for field in self.fields:
                 with Horizontal(classes="form-row"):
                     yield Label(field.label)
-                    yield self._input(field)
+                    yield self.inputs[field.name]
                 if field.hint:
                     yield Static(field.hint, classes="form-hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.opened_with = self._values()
+
+    def typed(self) -> Typed | None:
+        """What the user typed into the form, every field as `label: value`; None while it holds only what it
+        opened with (a form back with an error holds what the user typed before)."""
+        values = self._values()
+        if values == self.opened_with and not self.error:
+            return None
+        lines = "\n".join(f"- {field.label}: {values[field.name]}" for field in self.fields)
+        return Typed(f"{self.form_title}, a form not submitted", lines)
+
+    def on_unmount(self) -> None:
+        """Removed because the app is ending (the terminal closed, a kill, a crash) before the form was submitted
+        or cancelled: what was typed goes beside the database, as an editor's refused text does."""
+        if not self.app.is_running and (typed := self.typed()):
+            self.app.set_aside_at_exit(typed)
+
+    def _values(self) -> dict[str, str]:
+        return {name: str(widget.value).strip() for name, widget in self.inputs.items()}
 
     @staticmethod
     def _input(field: Field) -> Input | Select:
@@ -80,7 +103,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
 
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
-        self.dismiss({field.name: str(self.query_one(f"#field-{field.name}").value).strip() for field in self.fields})
+        self.dismiss(self._values())
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
