@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from studylog.blog.blocks import FOLDED_KINDS, Block, Fold, Heading, Item, Items, Lead, Marker, Prose
 from studylog.blog.guard import closed, for_post
-from studylog.blog.plain_markdown import escape_line
-from studylog.blog.post import Post, PostQuestion, PostSection, byline, link_line, one_line, title_line
+from studylog.blog.plain_markdown import escape_line, one_line
+from studylog.blog.post import Post, PostQuestion, PostSection, byline, link_line, title_line
 from studylog.blog.verification import verification_blocks
 
 MAX_LEVEL = 5  # a section of level n is an h(n + 1)

@@ -47,6 +47,11 @@ def _escape_char(line: str, i: int, char: str) -> str:
     return _escape_inline(line, i, char)
 
 
+def one_line(text: str) -> str:
+    """Text for a one-line place (a title): line breaks as spaces, no spaces at the ends."""
+    return " ".join(text.split("\n")).strip()
+
+
 def escape_line(line: str) -> str:
     """One line of plain text as Markdown that renders as exactly that text."""
     return prose.escape_line(line, _escape_char, KEPT_AS_IS)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from studylog.blog.plain_markdown import one_line
 from studylog.journal.weeks import date_range, week_title
 
 TITLE = re.compile(r"^\[week\s*(?P<number>\d+)\]\s*(?P<title>.*)$", re.IGNORECASE)
@@ -76,11 +77,6 @@ class Post:
     @property
     def links(self) -> list[PostLink]:
         return [link for section in self.sections for link in section.links]
-
-
-def one_line(text: str) -> str:
-    """Text for a one-line place (a title): line breaks as spaces, no spaces at the ends."""
-    return " ".join(text.split("\n")).strip()
 
 
 def title_line(post: Post) -> str:

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 
 from studylog.blog.blocks import Item, Items, Prose, Table
-from studylog.blog.plain_markdown import escape_line
-from studylog.blog.post import one_line
+from studylog.blog.plain_markdown import escape_line, one_line
 from studylog.checks.display import CitedDocuments, cited, format_computed_briefly, format_expected, held_hypotheses
 from studylog.checks.paper_tables import PaperTable, regroup
 from studylog.checks.views import ClaimView, RunView

@@ -96,6 +96,7 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
     "question": (
         Key("question.save", "ctrl+s", "save", "Save"),
         Key("question.run", "ctrl+r", "run_checks", "Run checks"),
+        Key("question.preview", "ctrl+o", "toggle_preview", "Preview"),
         Key("question.cancel", "ctrl+g", "cancel_checks", "Cancel run"),
         Key("question.check", "c", "write_or_open_check", "Write/edit check"),
         Key("question.check-editor", "E", "edit_check_externally", "Check in $EDITOR"),

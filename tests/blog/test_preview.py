@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from studylog.blog.export import export_week
-from studylog.blog.preview import NOTE_PREFIX, preview, preview_parser
+from studylog.blog.preview import NOTE_PREFIX, preview, preview_parser, question_preview
 from studylog.journal.sections import update_section
 from studylog.journal.weeks import find_week, week_detail
 
@@ -64,7 +64,7 @@ def test_a_section_the_post_folds_says_so(demo_db):
     shown = preview(curriculum.body, curriculum.kind)
     exported = export_week(demo_db, week_id, "markdown", with_checks=False)
     assert f"<summary>더보기</summary>\n\n{shown.markdown}\n\n</details>" in exported
-    assert shown.folded and shown.note == "In the post this is folded under 더보기: readers open it to read it."
+    assert shown.note == "In the post this is folded under 더보기: readers open it to read it."
     assert not preview(curriculum.body, "reflection").folded
 
 
@@ -73,3 +73,20 @@ def test_the_preview_stays_off_the_database_code():
     probe = "import sys, studylog.blog.preview; print([m for m in ('sqlalchemy', 'torch', 'textual') if m in sys.modules])"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_question_previews_with_the_text_and_answer_the_post_writes(demo_db):
+    week_id = find_week(demo_db, 4).id
+    question = next(q for q in week_detail(demo_db, week_id).questions if q.slug == "inception-v1-params")
+    shown = question_preview(question.title, question.question, question.answer)
+    exported = export_week(demo_db, week_id, "markdown", with_checks=False)
+    asked, answered = shown.markdown.split("**A.**", 1)
+    assert asked.startswith("**Q.** Inception v1을") and asked.split("\n\n", 1)[1].strip() in exported
+    assert answered.strip() in exported and "2.7k는 7\\*1 / 1\\*7 커널" in answered
+    assert shown.note.splitlines()[0] == "In the post the answer is folded under 더보기: readers open it to read it."
+    assert shown.escaped[:2] == ("1*7*7*64", "192*1*1*64")  # the question's spans first, each once, as typed
+
+
+def test_a_question_whose_text_is_its_title_shows_it_once():
+    shown = question_preview("왜 ReLU를 쓰나?", "왜 ReLU를 쓰나?", "")
+    assert shown.markdown == "**Q.** 왜 ReLU를 쓰나?\n\n**A.**" and shown.escaped == ()

@@ -3,6 +3,8 @@ arrive, a run can be cancelled, and the checks' source is shown. Uses a tiny ban
 
 from __future__ import annotations
 
+from textual.widgets import Markdown
+
 from studylog.checks.results import latest_runs, question_verdict
 from studylog.journal.questions import add_question, get_question
 from studylog.journal.weeks import create_week
@@ -124,3 +126,29 @@ async def test_question_and_answer_are_edited_and_saved(db, app_on, tiny_bank):
         await settle(pilot)
         assert screen.query_one("#answer").border_subtitle == "saved"
     assert get_question(db, question_id).answer == "4 (정답)"
+
+
+async def test_ctrl_o_shows_the_question_as_the_post_will_and_returns_to_the_editor_as_it_was(db, app_on, tiny_bank):
+    question_id = tiny_question(db)
+    app = app_on(db)
+    async with app.run_test(size=(90, 30)) as pilot:
+        screen = await open_question(pilot)
+        await pilot.press("tab", "tab", "ctrl+e")
+        await type_text(pilot, " = 2*2, see __init__")  # not saved yet
+        answer = app.focused
+        cursor, typed = answer.cursor_location, answer.text
+
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert not answer.display and not screen.query_one("#question").display
+        assert screen.query_one("#question-post #preview-markdown", Markdown).source == (
+            "**Q.** 2 + 2는?\n\n2 + 2?\n\n**A.** 4 = 2\\*2, see \\_\\_init\\_\\_")
+        shown = visible_text(app)
+        assert "4 = 2*2, see __init__" in shown and "In the post the answer is folded under 더보기" in shown
+        assert "Escaped so they read literally: 2*2, __init__" in shown
+
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert app.focused is answer and answer.display
+        assert (answer.cursor_location, answer.text) == (cursor, typed)
+    assert get_question(db, question_id).answer == "4 = 2*2, see __init__"  # saved when the app ended, as typed

@@ -20,16 +20,23 @@ from studylog.tui.screens.base import DataScreen
 from studylog.tui.widgets import badge
 from studylog.tui.screens.check_authoring import CheckAuthoring
 from studylog.tui.screens.question_commands import QuestionCommands
+from studylog.tui.screens.question_preview_commands import QuestionPreviewCommands
 from studylog.tui.widgets.check_editor import CheckEditor
 from studylog.tui.widgets.check_panel import CheckPanel
 from studylog.tui.widgets.draft_area import DraftArea
+from studylog.tui.widgets.section_preview import SectionPreview
 
 if TYPE_CHECKING:
     from studylog.checks.runner import RunEvent
 
 
-class QuestionScreen(CheckAuthoring, QuestionCommands, DataScreen):
+class QuestionScreen(CheckAuthoring, QuestionCommands, QuestionPreviewCommands, DataScreen):
     """One question. Its editors are made on the first load and never re-read under the user's typing."""
+
+    DEFAULT_CSS = """
+    QuestionScreen #question-post { display: none; height: auto; }
+    QuestionScreen #question-post > VerticalScroll { height: auto; max-height: 30; }
+    """
 
     BINDINGS = keys.bindings("question")
     AUTO_FOCUS = "#question-body"  # not an editor: keys work at once, and nothing is typed into the text by accident
@@ -64,6 +71,7 @@ class QuestionScreen(CheckAuthoring, QuestionCommands, DataScreen):
         yield Header()
         with VerticalScroll(id="question-body"):
             yield Static(id="question-heading")
+            yield SectionPreview(id="question-post")  # ctrl+o: the question and answer as the post shows them
             yield CheckPanel()
             yield CheckEditor(id="check-source")
         yield Footer()

@@ -1,4 +1,4 @@
-"""A section's text as readers of the post will see it: the exported Markdown rendered by Textual's
+"""A section's text, or a question's, as readers of the post will see it: the exported Markdown rendered by Textual's
 Markdown widget, and a line naming what the literal guard escaped (both from studylog.blog.preview)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from textual.await_complete import AwaitComplete
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, Static
 
-from studylog.blog.preview import preview, preview_parser
+from studylog.blog.preview import Preview, preview, preview_parser
 
 
 class SectionPreview(Vertical):
@@ -27,8 +27,12 @@ class SectionPreview(Vertical):
         yield Static(id="preview-note", markup=False)
 
     def show(self, title: str, kind: str, text: str) -> AwaitComplete:
-        """Render text (the editor's, saved or not) as export writes it; await the result to wait for the render."""
-        shown = preview(text, kind)
+        """Render a section's text (the editor's, saved or not) as export writes it; await the result to wait for
+        the render."""
+        return self.show_preview(title, preview(text, kind))
+
+    def show_preview(self, title: str, shown: Preview) -> AwaitComplete:
+        """Render what blog.preview made of a section or a question."""
         self.border_title = f"{title} · as the post shows it"
         note = self.query_one("#preview-note", Static)
         note.update(shown.note)
