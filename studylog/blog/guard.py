@@ -6,6 +6,8 @@ What it escapes (the seed post lost `192*1*1*64` to emphasis):
 - the underscores of a dunder name: `__init__`, `__call__`;
 - `<word>` that is not an HTML tag a post may use (`List<int>`, `<pad>`): its `<` becomes `\\<`;
 - a `</details>` that closes no fold the text opened: in a post it would close the 더보기 fold around it.
+  Inside raw HTML (a line after `</div>` or `<p>`, before a blank line) a backslash is no escape, so
+  there it is written `&lt;/details>`, as HTML writes a literal `<`.
 Never inside fenced or indented code, code spans, `$…$`/`$$…$$` math, link destinations, autolinks,
 bare URLs or HTML comments. Escaping twice changes nothing (an escaped `\\*` is not guarded again).
 """
@@ -33,6 +35,14 @@ PRODUCT = re.compile(r"[A-Za-z0-9]+(?:\*+[A-Za-z0-9]+)+")  # its `*` runs would 
 DUNDER = re.compile(r"(?<![\\\w])(__+)([A-Za-z][A-Za-z0-9_]*?)(__+)(?!\w)")
 STRAY_TAG = re.compile(r"(?<!\\)<(/?)([A-Za-z][A-Za-z0-9_-]*)(?=[\s/>])(?=(?P<rest>[^<>\n]*>)?)")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A line that starts a CommonMark HTML block of kind 6 (it runs to the next blank line); list markers before it.
+HTML_BLOCK = re.compile(
+    r"^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)*</?(?:address|article|aside|blockquote|center|details|dialog|dd|div|dl|dt|"
+    r"fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|section|summary|table|tbody|td|"
+    r"tfoot|th|thead|tr|ul)(?:[\s/>]|$)",
+    re.IGNORECASE,
+)
+RAW_CLOSING = "&lt;/details"  # a stray </details> inside raw HTML
 MATH_FENCE = re.compile(r"^ {0,3}\$\$\s*$")
 
 
@@ -45,7 +55,7 @@ class Guarded:
     escaped: tuple[tuple[int, str], ...]
 
 
-def _guard_plain(part: str, found: list[str], folds: list[int]) -> str:
+def _guard_plain(part: str, found: list[str], folds: list[int], raw: bool) -> str:
     def product(m: re.Match) -> str:
         found.append(m[0])
         return m[0].replace("*", "\\*")
@@ -58,7 +68,7 @@ def _guard_plain(part: str, found: list[str], folds: list[int]) -> str:
         name, closing = m[2].lower(), bool(m[1])
         if name == "details" and closing and folds[0] == 0:
             found.append(m[0] + (m["rest"] or ""))  # closes no fold of this text: it would close the post's own
-            return "\\<" + m[1] + m[2]
+            return RAW_CLOSING if raw else "\\<" + m[1] + m[2]
         if name == "details":
             folds[0] += -1 if closing else 1
         if name in ALLOWED_TAGS:
@@ -69,13 +79,21 @@ def _guard_plain(part: str, found: list[str], folds: list[int]) -> str:
     return PRODUCT.sub(product, DUNDER.sub(dunder, STRAY_TAG.sub(tag, part)))
 
 
-def _guard_line(line: str, found: list[str], folds: list[int]) -> str:
-    out, last = [], 0
-    for m in PROTECTED.finditer(line):
-        out += [_guard_plain(line[last : m.start()], found, folds), m[0]]
-        last = m.end()
-    out.append(_guard_plain(line[last:], found, folds))
-    return "".join(out)
+def _guard_line(line: str, found: list[str], folds: list[int], in_html: bool) -> str:
+    """The line guarded; in_html when an earlier line began the raw HTML block it belongs to. A line that
+    itself begins one once guarded is guarded again as raw HTML."""
+    depth = folds[0]
+    for raw in (in_html, True):
+        out, last, folds[0], found_here = [], 0, depth, []
+        for m in PROTECTED.finditer(line):
+            out += [_guard_plain(line[last : m.start()], found_here, folds, raw), m[0]]
+            last = m.end()
+        out.append(_guard_plain(line[last:], found_here, folds, raw))
+        guarded_line = "".join(out)
+        if raw or not HTML_BLOCK.match(guarded_line):
+            break
+    found += found_here
+    return guarded_line
 
 
 def guard(text: str) -> Guarded:
@@ -85,6 +103,7 @@ def guard(text: str) -> Guarded:
     fence: str | None = None
     in_math = False
     previous_blank = True
+    in_html = False  # inside a raw HTML block (it ends at a blank line)
     folds = [0]  # <details> this text opened and has not closed yet
     for i, line in enumerate(lines):
         opening = FENCE.match(line)
@@ -99,9 +118,11 @@ def guard(text: str) -> Guarded:
             pass  # display math, or an indented code block
         else:
             found: list[str] = []
-            lines[i] = _guard_line(line, found, folds)
+            lines[i] = _guard_line(line, found, folds, in_html)
             escaped += [(i, span) for span in found]
+            in_html = in_html or bool(HTML_BLOCK.match(lines[i]))
         previous_blank = not line.strip() or (previous_blank and line.startswith(("    ", "\t")))
+        in_html = in_html and not previous_blank
     return Guarded("\n".join(lines), tuple(escaped))
 
 
@@ -113,7 +134,7 @@ def unguarded(text: str) -> str:
     again writes that very line (a backslash the author typed stays). Import uses it, so a body that went out
     in a post comes back as typed (`192*1*1*64`), not with the post's escapes; guard(unguarded(t)) == t."""
     lines = text.split("\n")
-    bare = [GUARD_ESCAPE.sub("", line) for line in lines]
+    bare = [GUARD_ESCAPE.sub("", line).replace(RAW_CLOSING, "</details") for line in lines]
     again = guard("\n".join(bare)).text.split("\n")
     kept = "\n".join(b if g == line else _unguarded_line(line) for line, b, g in zip(lines, bare, again))
     return kept if guard(kept).text == text else text

@@ -9,7 +9,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from studylog.blog.export import render_post
-from studylog.blog.guard import guard, guarded
+from studylog.blog.read import parse_post
+from studylog.blog.guard import guard, guarded, unguarded
 from studylog.blog.post import Post, PostQuestion, PostSection
 from blog_strategies import one_line, text
 from blog_visible import GFM_LIKE, as_shown, shows, visible_markdown, visible_text
@@ -61,9 +62,22 @@ def test_markdown_reaches_the_blog_unchanged():
     # a </details> that closes no fold of its own text would close the 더보기 fold the post puts it in
     ("a\n</details>", "a\n\\</details>"), ("<details><summary>x</summary>\nb\n</details>", None),
     ("```\n</details>\n```", None),
+    # inside raw HTML (after `</div>` up to a blank line) a backslash escapes nothing: the entity does
+    ("a\n\n</div>\n</details>", "a\n\n</div>\n&lt;/details>"), ("</div></details>", "</div>&lt;/details>"),
+    ("- <p>x</p>\n  </details>", "- <p>x</p>\n  &lt;/details>"), ("</div>\n\n</details>", "</div>\n\n\\</details>"),
 ])
 def test_the_guard_escapes_only_unmeant_markup(typed, escaped):
     assert guarded(typed) == (typed if escaped is None else escaped)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "tistory-html"])
+@pytest.mark.parametrize("answer", ["a\n\n</div>\n</details>", "a\n\n<p>x</p>\n</details>", "</div></details>", "<div>\n</details>\n</div>"])
+def test_a_typed_closing_tag_inside_raw_html_reads_back_as_typed(answer, fmt):
+    """A stray </details> after `</div>` went out as `\\</details>`, which raw HTML does not escape: it closed
+    the answer's fold, and the post could not be imported."""
+    post, _ = parse_post(render_post(post_with(answer=answer), fmt), fmt)
+    assert post.questions[0].answer == answer
+    assert unguarded(guarded(answer)) == answer
 
 
 def test_the_guard_says_what_it_escaped_and_is_idempotent():
