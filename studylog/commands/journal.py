@@ -33,9 +33,15 @@ def week() -> None:
 
 
 @week.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the weeks as JSON (number, course, title, dates, counts).")
 @with_database
-def week_list(db) -> None:
+def week_list(db, as_json: bool) -> None:
     """List every week with its counts."""
+    if as_json:
+        from studylog.journal.as_json import week_summary_json
+
+        render.print_json_object([week_summary_json(summary) for summary in weeks.list_weeks(db)])
+        return
     render.print_weeks(weeks.list_weeks(db))
 
 

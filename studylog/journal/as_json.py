@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from studylog.journal.weeks import WeekDetail
+from studylog.journal.weeks import WeekDetail, WeekSummary
 from studylog.store.models import Question, Week
 
 
@@ -22,6 +22,11 @@ def week_json(week: Week) -> dict:
         "number": week.number, "course": week.course, "title": week.title,
         "start_date": _day(week.start_date), "end_date": _day(week.end_date),
     }
+
+
+def week_summary_json(summary: WeekSummary) -> dict:
+    """A week as `week list` shows it: its own fields (week_json) and how many sections and questions it holds."""
+    return {**week_json(summary.week), "sections": summary.sections, "questions": summary.questions}
 
 
 def question_json(question: Question, tags: list[str], week_number: int | None = None) -> dict:

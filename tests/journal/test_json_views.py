@@ -51,3 +51,16 @@ def test_question_list_json_filters_like_the_table(demo_db):
     assert {q["id"] for q in everything} == {q["id"] for q in week4} | {"loose"}
     assert all(q["week"] == 4 for q in week4)
     assert next(q for q in everything if q["id"] == "loose")["week"] is None
+
+
+def test_week_list_json_has_each_weeks_fields_and_counts(db):
+    assert run_json("week", "list", "--json") == []
+    week = create_week(db, 7, title="7주차 회고", course="6기")
+    for title in ("피어세션", "KPT"):
+        add_section(db, week.id, title, body="")
+    add_question(db, "왜 3x3인가?", week_id=week.id)
+    create_week(db, 8, title="8주차", course="6기")
+    listed = run_json("week", "list", "--json")
+    assert [(w["number"], w["course"], w["title"], w["sections"], w["questions"]) for w in listed] == [
+        (7, "6기", "7주차 회고", 2, 1), (8, "6기", "8주차", 0, 0)]
+    assert set(listed[0]) == {"number", "course", "title", "start_date", "end_date", "sections", "questions"}
