@@ -5,8 +5,11 @@ A module of its own (not conftest) so test files import it by a name no other fo
 
 from __future__ import annotations
 
+import asyncio
 import html
+import os
 import re
+import signal
 import unicodedata
 
 from textual import events
@@ -20,6 +23,18 @@ async def settle(pilot) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def sigterm(pilot) -> None:
+    """A real SIGTERM sent to this process and caught by the app's own handler (installed here: under Pilot the app
+    leaves the test runner's signals alone); the runner's handling is back once the app has ended."""
+    pilot.app.catch_termination()
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)
+        await settle(pilot)
+    finally:
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            asyncio.get_running_loop().remove_signal_handler(signum)
 
 
 async def type_text(pilot, text: str) -> None:

@@ -4,8 +4,6 @@ deleted meanwhile is kept (or discarded) as the user chooses, after which quit g
 
 from __future__ import annotations
 
-import asyncio
-import os
 import signal
 
 from studylog.journal.questions import get_question
@@ -18,7 +16,7 @@ from studylog.tui.screens.dialogs import FormScreen
 from studylog.tui.screens.question import QuestionScreen
 from studylog.tui.widgets import draft_area
 from studylog.tui.widgets.draft_area import DraftArea
-from pilot_helpers import settle, type_text, visible_text
+from pilot_helpers import settle, sigterm, type_text, visible_text
 from test_week_screen import open_week
 
 
@@ -184,21 +182,15 @@ async def test_a_form_back_with_an_error_keeps_what_was_typed_at_a_kill(demo_db,
     app's handler, puts that text beside the database, though nothing was typed since the form came back."""
     app = app_on(demo_db)
     async with app.run_test(size=(100, 32)) as pilot:
-        app.catch_termination()
-        try:
-            await open_week(pilot)
-            await pilot.press("n")
-            await type_text(pilot, "다시 묻는 질문")
-            await pilot.press("tab")
-            await type_text(pilot, "inception-v1-params")  # a question of the demo week has this id
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(app.screen, FormScreen) and app.screen.error
-            os.kill(os.getpid(), signal.SIGTERM)
-            await settle(pilot)
-        finally:
-            for signum in (signal.SIGHUP, signal.SIGTERM):
-                asyncio.get_running_loop().remove_signal_handler(signum)
+        await open_week(pilot)
+        await pilot.press("n")
+        await type_text(pilot, "다시 묻는 질문")
+        await pilot.press("tab")
+        await type_text(pilot, "inception-v1-params")  # a question of the demo week has this id
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen) and app.screen.error
+        await sigterm(pilot)
     assert app.return_code == 128 + signal.SIGTERM
     aside = demo_db.path.with_name(demo_db.path.name + ".unsaved.md")
     assert app.failure == f"text that could not be saved is in {aside}"

@@ -8,7 +8,6 @@ app starts, not forty imports of Textual and SQLAlchemy.
 
 from __future__ import annotations
 
-import asyncio
 import fcntl
 import os
 import pty
@@ -212,21 +211,15 @@ async def test_sigterm_writes_the_check_module_being_edited(db, app_on):
     """The question screen's check editor too: here the app runs under Pilot, and the signal is a real SIGTERM
     sent to this process, caught by the app's own handler."""
     from test_check_authoring import bn_question, write_from_template  # the check folder beside the database
-    from pilot_helpers import settle, type_text
+    from pilot_helpers import sigterm, type_text
 
     bn_question(db)
     module = db.path.parent / "checks" / "bn_params.py"
     app = app_on(db)
     async with app.run_test(size=(100, 40)) as pilot:
-        app.catch_termination()
-        try:
-            await write_from_template(pilot)
-            await type_text(pilot, "64")
-            assert "EXPECTED = 64" not in module.read_text(encoding="utf-8")
-            os.kill(os.getpid(), signal.SIGTERM)
-            await settle(pilot)
-        finally:
-            for signum in (signal.SIGHUP, signal.SIGTERM):
-                asyncio.get_running_loop().remove_signal_handler(signum)
+        await write_from_template(pilot)
+        await type_text(pilot, "64")
+        assert "EXPECTED = 64" not in module.read_text(encoding="utf-8")
+        await sigterm(pilot)
     assert app.return_code == 128 + signal.SIGTERM
     assert "EXPECTED = 64" in module.read_text(encoding="utf-8")
