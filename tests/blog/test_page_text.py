@@ -106,3 +106,11 @@ def test_a_reported_question_is_asked_about_its_object_and_answered_by_the_rest(
     assert [(q.title, q.answer) for q in post.questions] == [
         ("과제 해설 시간에 data augmentation에 대해 질문하였다.", "직관적인 것은 넣으라는 답변을 받았다.")]
     assert "적극적으로 질문했다" in post.sections[-1].body  # the text stays where it was written
+
+
+def test_a_quote_that_asks_is_a_question_answered_by_the_rest_of_the_quote():
+    post, _ = parse_post("# [week3] 회고\n\n## 피어세션\n\n> 왜 BN은 학습을 빠르게 하나요?\n> 내부 공변량 변화를 줄인다고 한다.\n>\n"
+                         "> 2*64 = 128\n\n> 인용한 문장일 뿐이다.\n", "markdown")
+    assert [(q.title, q.answer) for q in post.questions] == [
+        ("왜 BN은 학습을 빠르게 하나요?", "내부 공변량 변화를 줄인다고 한다.\n\n2*64 = 128")]
+    assert post.sections[-1].body.startswith("> 왜 BN은")  # the quote stays where it was written

@@ -23,6 +23,7 @@ from studylog.blog.read.question_forms import (
 from studylog.blog.read.tree import Node, source
 from studylog.blog.read.week_number import week_in
 
+QUOTE_MARKER = re.compile(r"^ {0,3}> ?")
 ANSWER_FOLD = re.compile(r"^\s*<details[^>]*>\s*(?:\n\s*)?<summary[^>]*>\s*(?:<[^>]+>\s*)*더보기", re.IGNORECASE)
 DETAILS = re.compile(r"<(/?)details\b", re.IGNORECASE)
 MAX_LEVEL = 5
@@ -232,6 +233,10 @@ class _Guesser:
             for inner in block.children:
                 if inner.type == "paragraph" and (found := labelled_question(inner.text)):
                     self.add_question(found[0], found[1])
+                elif inner.type == "paragraph" and (asked := reads_as_question(inner.text)):
+                    # `> 왜 …?` and what the quote says after that line: the question and its answer
+                    self.add_question(asked, answer=_unquoted(source(self.lines, inner.start + 1, block.end)))
+                    return
                 else:
                     self.scan_nested(inner)
 
@@ -281,6 +286,11 @@ def _merged(ranges: list[tuple[int, int]], lines: Lines) -> list[tuple[int, int]
         else:
             out.append((start, end))
     return out
+
+
+def _unquoted(text: str) -> str:
+    """A blockquote's source without its `>` markers (one level)."""
+    return "\n".join(QUOTE_MARKER.sub("", line, count=1) for line in text.split("\n")).strip("\n")
 
 
 def _dedent(text: str) -> str:
