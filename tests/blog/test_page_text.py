@@ -100,9 +100,11 @@ def test_a_paragraph_that_asks_is_a_question_once_answered_by_its_other_lines(fm
                  "- 수업 시간에 적극적으로 질문했다.\n- 조교님께 질문하지 못했다.\n"),
     ("markdown", "## 잘했던 것\n\n과제 해설 시간에 data augmentation에 대해 질문하였다. 직관적인 것은 넣으라는 답변을 받았다.\n\n"
                  "수업 시간에 적극적으로 질문했다.\n"),
-], ids=["list-item", "paragraph"])
+    ("text", "* 잘했던 것\n과제 해설 시간에 data augmentation에 대해 질문하였다. 직관적인 것은 넣으라는 답변을 받았다.\n\n"
+             "수업 시간에 적극적으로 질문했다.\n"),
+], ids=["list-item", "paragraph", "plain-text"])
 def test_a_reported_question_is_asked_about_its_object_and_answered_by_the_rest(fmt, body):
-    post, _ = parse_post("# [week3] 회고\n\n" + body, fmt)
+    post, _ = parse_post(("# [week3] 회고\n\n" if fmt == "markdown" else "[week3] 회고\n\n") + body, fmt)
     assert [(q.title, q.answer) for q in post.questions] == [
         ("과제 해설 시간에 data augmentation에 대해 질문하였다.", "직관적인 것은 넣으라는 답변을 받았다.")]
     assert "적극적으로 질문했다" in post.sections[-1].body  # the text stays where it was written

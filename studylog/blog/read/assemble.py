@@ -18,7 +18,7 @@ from studylog.blog.read.blocks import (
 from studylog.blog.guard import unguarded
 from studylog.blog.plain_markdown import plain_to_markdown
 from studylog.blog.read.kinds import guess_kind
-from studylog.blog.read.question_forms import TOPIC_KINDS, reads_as_question
+from studylog.blog.read.question_forms import TOPIC_KINDS, reads_as_question, reported_question
 from studylog.blog.read.week_number import week_in
 from studylog.blog.read.questions import QUESTION, OpenQuestion
 from studylog.journal.sections import SECTION_KINDS
@@ -139,8 +139,13 @@ class _Assembler:
         """A paragraph whose first line asks (`…할까요?`, `…란?`) is a question: that line is what was asked, its
         other lines the answer. False (it stays body text) when it does not ask or repeats a question."""
         first, _, rest = text.partition("\n")
-        asked = reads_as_question(first, topics=self.section().kind in TOPIC_KINDS)
         questions = self.section().questions
+        if reported := reported_question(text):  # `…에 대해 질문하였다. …`: a question, and the text stays
+            if all(q.title != reported[0].title for q in questions):
+                questions.append(PostQuestion(title=reported[0].title, question=reported[0].title, answer=reported[1],
+                                              status="answered" if reported[1] else "open"))
+            return False
+        asked = reads_as_question(first, topics=self.section().kind in TOPIC_KINDS)
         if not asked or not asked.title or any(q.title == asked.title for q in questions):
             return False
         questions.append(PostQuestion(title=asked.title, question=first.strip(), answer=rest.strip("\n"), asker=asked.asker,
