@@ -123,3 +123,10 @@ def test_links_show_even_without_a_links_section(db):
     out = run("week", "show", "5").output
     assert out.count("[et al/git] - [git] rebase") == 1
     assert "공부 내용 링크" in out
+
+
+@pytest.mark.parametrize("group", ["week", "question", "goal", "check", "pack", "template"])
+def test_a_group_without_its_command_shows_its_help(group):
+    result = run(group)
+    assert result.exit_code == 2 and result.output.startswith(f"Usage: cli {group} [OPTIONS] COMMAND")
+    assert "Commands:" in result.output and "\\n" not in result.output and len(result.output.splitlines()) > 5

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 import click
+from click.exceptions import NoArgsIsHelpError
 
 from studylog.config import DB_ENV_VAR, database_path
 from studylog.errors import StudylogError
@@ -84,7 +85,10 @@ def click_error(exc: StudylogError, exit_code: int | None = None) -> click.Click
 
 def as_one_line(exc: click.ClickException) -> click.ClickException:
     """The same click error as one line (its message may quote what the user typed); a usage error names the
-    help to read at the end of that line instead of printing the usage and a hint above it. Exit code kept."""
+    help to read at the end of that line instead of printing the usage and a hint above it. Exit code kept.
+    A group run without its command (`studylog week`) is not an error to shorten: click shows its help."""
+    if isinstance(exc, NoArgsIsHelpError):
+        return exc
     if isinstance(exc, click.UsageError) and exc.ctx is not None:
         error = click.ClickException(f"{exc.format_message().strip()} (see '{exc.ctx.command_path} --help')")
         error.exit_code = exc.exit_code
