@@ -21,17 +21,19 @@ QUESTION_FIELDS = {"title", "question", "answer", "status", "week_id", "section_
 
 MAX_ID_LENGTH = 32
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+BRACKETED = re.compile(r"\[[^\]\n]{0,30}\]")  # an asker or a mentor named in brackets: [캠퍼A], [마스터A]
 
 
 def slugify(text: str, fallback: str = "question") -> str:
     """An id people can type from a title: its ASCII words, lowercase, joined by '-', at most 32 characters
-    (cut at a word); `fallback` (such as w5-q2) when the title has no ASCII word, as a Korean one may not."""
+    (cut at a word), a `[name]` in brackets left out; `fallback` (such as w5-q2) when that leaves less than two
+    characters, as a Korean title may (`[마스터A] …에 대해 질문했다` would be `a`)."""
     slug = ""
-    for word in re.findall(r"[a-z0-9]+", nfc(text).lower()):
+    for word in re.findall(r"[a-z0-9]+", BRACKETED.sub(" ", nfc(text)).lower()):
         if len(slug) + len(word) + 1 > MAX_ID_LENGTH:
             break
         slug = f"{slug}-{word}" if slug else word
-    return slug or fallback
+    return slug if len(slug) >= 2 else fallback
 
 
 def check_id(slug: str) -> str:

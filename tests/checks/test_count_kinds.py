@@ -198,6 +198,8 @@ def test_integer_and_bool_dtypes(tmp_path):
     (["{tmp}/model.py", "--input", "1x3"], ["'{tmp}/model.py' is a file", "{tmp}/model.py:FUNCTION", "its functions: broken"]),
     (["{tmp}/missing.py", "--input", "1x3"], ["model file '{tmp}/missing.py' does not exist", "FILE.py:FUNCTION"]),
     (["{tmp}:build", "--input", "1x3"], ["'{tmp}' for '{tmp}:build' is a folder"]),
+    (["{tmp}", "--input", "1x3"], ["'{tmp}' is a folder", "FILE.py:FUNCTION"]),
+    (["{tmp}/model.py:brokn", "--input", "1x3"], ["has no 'brokn' (its functions: broken"]),
     (["{tmp}/script.py:build", "--input", "1x3"], ["it calls sys.exit(3) when imported"]),
 ])
 def test_errors_are_one_line_naming_the_model_and_what_to_change(tmp_path, args, words):

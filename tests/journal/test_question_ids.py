@@ -22,6 +22,9 @@ def run(*args):
     ("Where is the softmax?", "where-is-the-softmax"),
     ("배치정규화는 왜 학습을 빠르게 하나?", "w5-q1"),
     ("why " * 20, "-".join(["why"] * 8)),  # cut at a word, within the limit
+    ("[마스터A] 마스터님께 논문 읽는 방법에 대해 질문했다.", "w5-q1"),  # a bracketed name is no id; nor is one letter
+    ("[캠퍼01] ResNet의 skip은 왜?", "resnet-skip"),
+    ("BN 위치는?", "bn"),
 ])
 def test_ids_are_ascii_short_and_fall_back_to_week_and_position(db, title, expected):
     week = create_week(db, 5)

@@ -34,7 +34,8 @@ class PreviewCommands:
     def action_toggle_preview(self) -> None:
         section = self._current_section()
         if section is None:
-            self.notify("Highlight a section in the outline to preview it.")
+            self.notify("ctrl+o previews a section; a question shows beside the outline as it is (Enter opens it, "
+                        "and ctrl+o there shows it as the post will).")
             return
         area = self.editor(section.id)
         reading = self.query_one("#preview-scroll")
