@@ -22,7 +22,7 @@ from studylog.terminal import counted
 @click.option("--shakiest", type=count(), default=0, metavar="N",
               help="End with the N questions you are least likely to recall now: reviewed in the quiz, and below the 90% recall it aims for.")
 @click.option("--course", default=None, help=COURSE_HELP)
-@with_database
+@with_database(reads_only=True)
 def export_week(
     db, number: int, fmt: str, output: Path | None, force: bool, no_checks: bool, clipboard: bool, shakiest: int,
     course: str | None,

@@ -39,10 +39,12 @@ def count(minimum: int = 0, maximum: int = SQLITE_INTEGERS.stop - 1) -> click.In
     return click.IntRange(minimum, maximum)
 
 
-def with_database(command=None, *, opened_when_needed: bool = False):
+def with_database(command=None, *, opened_when_needed: bool = False, reads_only: bool = False):
     """Add --db to a command and pass it the opened Database as `db`; with opened_when_needed, pass `db` as a
     function that opens it on first call, so a command refusing its input first creates no database file;
-    `db(scratch=True)` opens a throwaway copy instead (a dry run: the file is never created or written)."""
+    `db(scratch=True)` opens a throwaway copy instead (a dry run: the file is never created or written).
+    A command that reads_only, given a path where no file is (a mistyped --db), reads an empty throwaway
+    database and says so on stderr: it creates no file or folder there."""
 
     def decorate(command):
         @db_option()
@@ -63,6 +65,9 @@ def with_database(command=None, *, opened_when_needed: bool = False):
                 ctx.call_on_close(db.close)
                 return db
 
+            if reads_only and not path.exists():
+                say(f"no study log at {path} yet: nothing to show, and nothing was created there", err=True)
+                return ctx.invoke(command, db=opened(scratch=True), **kwargs)
             return ctx.invoke(command, db=opened if opened_when_needed else opened(), **kwargs)
 
         return wrapper

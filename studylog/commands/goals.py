@@ -29,7 +29,7 @@ def goal() -> None:
 @click.option("--course", default=None, help=COURSE_HELP)
 @click.option("--status", type=click.Choice(STATUSES), default=None, help="Only goals with this status.")
 @click.option("--json", "as_json", is_flag=True, help="Print the goals as a JSON list.")
-@with_database
+@with_database(reads_only=True)
 def goal_list(db, week_number, course, status, as_json) -> None:
     """List goals with their id, week and status (the ids are what `goal done ID` takes)."""
     if week_number is not None:
@@ -95,7 +95,7 @@ def goal_carry(db, week_number, course) -> None:
 
 @goal.command("stats")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts and streaks as JSON.")
-@with_database
+@with_database(reads_only=True)
 def goal_stats_command(db, as_json) -> None:
     """Each week's goals by outcome, and goals carried week after week (3 running is flagged)."""
     outcomes, streaks = goal_stats(db)

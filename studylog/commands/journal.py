@@ -34,7 +34,7 @@ def week() -> None:
 
 @week.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print the weeks as JSON (number, course, title, dates, counts).")
-@with_database
+@with_database(reads_only=True)
 def week_list(db, as_json: bool) -> None:
     """List every week with its counts."""
     if as_json:
@@ -49,7 +49,7 @@ def week_list(db, as_json: bool) -> None:
 @click.argument("number", type=WEEK_NUMBER)
 @click.option("--course", default=None, help=COURSE_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the week as JSON (sections, questions, links; ids as in exports).")
-@with_database
+@with_database(reads_only=True)
 def week_show(db, number: int, course: str | None, as_json: bool) -> None:
     """Print week NUMBER: last week's goals as reviewed, its sections, questions (with verdicts) and links."""
     detail = weeks.week_detail(db, weeks.find_week(db, number, course).id)
@@ -138,7 +138,7 @@ def question() -> None:
 @click.option("--course", default=None, help=COURSE_HELP)
 @click.option("--tag", default=None, help="Only questions with this tag.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list (id, title, question, answer, asker, status, tags, week).")
-@with_database
+@with_database(reads_only=True)
 def question_list(db, week_number: int | None, course: str | None, tag: str | None, as_json: bool) -> None:
     """List questions by week."""
     rows = questions.list_questions(db, week_id=selected_week(db, week_number, course), tag=tag)
@@ -158,7 +158,7 @@ def question_list(db, week_number: int | None, course: str | None, tag: str | No
 
 @question.command("show")
 @click.argument("key")
-@with_database
+@with_database(reads_only=True)
 def question_show(db, key: str) -> None:
     """Print the question with id (slug) or number KEY."""
     row = questions.get_question(db, key)
@@ -196,7 +196,7 @@ def question_delete(db, key: str, yes: bool) -> None:
 @click.command()
 @click.argument("text")
 @click.option("--limit", type=count(1), default=50, show_default=True, help="Most results to show.")
-@with_database
+@with_database(reads_only=True)
 def search(db, text: str, limit: int) -> None:
     """Find sections and questions containing TEXT (Korean works, two syllables too)."""
     render.print_hits(search_service(db, text, limit=limit))

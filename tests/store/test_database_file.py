@@ -208,3 +208,20 @@ def test_a_damaged_page_is_one_line_and_exit_4_for_the_commands_that_read_it(rea
     _damage_pages_of(real_db, "section", "section_fts_data")
     result = run(*args, "--db", real_db)
     assert_one_line(result, DATABASE_UNAVAILABLE, str(real_db), "damaged")
+
+
+@pytest.mark.parametrize("args, code", [
+    (["week", "list"], 0), (["week", "list", "--json"], 0), (["question", "list"], 0), (["search", "abc"], 0),
+    (["goal", "list"], 0), (["week", "show", "4"], 1), (["export", "4"], 1),
+], ids=lambda value: " ".join(value) if isinstance(value, list) else f"exit {value}")
+def test_a_reading_command_on_a_mistyped_path_creates_nothing_and_says_so(tmp_path, args, code):
+    """`week list --db nonexist/x.db` read as an empty study log: it showed "no weeks yet" and left a new database
+    (and its folder) at the typo."""
+    typo = tmp_path / "nonexist" / "x.db"
+    done = subprocess.run([sys.executable, "-c", "from studylog.cli import main; main()", *args, "--db", str(typo)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == code, done.stderr
+    assert f"no study log at {typo} yet" in done.stderr.splitlines()[0]
+    assert list(tmp_path.iterdir()) == []
+    if "--json" in args:
+        assert done.stdout.strip() == "[]"
