@@ -45,8 +45,9 @@ def load_function(spec: str, what: str = "model factory") -> Callable:
     where, _, attribute = spec.rpartition(":")
     if not where or not attribute:
         raise StudylogError(f"{what} '{spec}' must name a file or module and a function: FILE.py:function or package.module:function")
-    if where.endswith(".py") or os.sep in where or "/" in where or Path(where).expanduser().is_dir():
-        module = _import_file(spec, Path(where).expanduser())
+    file = Path(where).expanduser()
+    if where.endswith(".py") or os.sep in where or "/" in where or file.is_dir():
+        module = _import_file(spec, file)
     else:
         if os.getcwd() not in sys.path:
             sys.path.insert(0, os.getcwd())
@@ -58,7 +59,7 @@ def load_function(spec: str, what: str = "model factory") -> Callable:
             raise StudylogError(f"cannot import '{where}' for '{spec}': {type(exc).__name__}: {_line(exc)}") from None
     found = getattr(module, attribute, None)
     if found is None:
-        functions = _functions_in(Path(where).expanduser()) if where.endswith(".py") else ""  # a student's file
+        functions = _functions_in(file) if where.endswith(".py") else ""  # a student's file
         raise StudylogError(f"cannot load {what} '{spec}': {where} has no '{attribute}'{functions}")
     if not callable(found):
         raise StudylogError(f"{what} '{spec}' is not callable: {FACTORY_CONTRACT}")
@@ -116,12 +117,13 @@ def resolve(spec: str, device: str = "meta") -> ModelSpec:
         factory = load_function(spec)
         return ModelSpec(lambda: _from_factory(spec, factory, device))
     if spec not in families():
-        if Path(spec).expanduser().is_dir():
+        path = Path(spec).expanduser()
+        if path.is_dir():
             raise StudylogError(f"'{spec}' is a folder: give the model's file and the function that returns the model, "
                                 "FILE.py:FUNCTION")
-        if Path(spec).expanduser().is_file():
+        if path.is_file():
             raise StudylogError(f"'{spec}' is a file: name the function in it that returns the model, "
-                                f"{spec}:FUNCTION{_functions_in(Path(spec).expanduser())}")
+                                f"{spec}:FUNCTION{_functions_in(path)}")
         if spec.endswith(".py"):
             raise StudylogError(f"model file '{spec}' does not exist (looked from {os.getcwd()}); a model in a file "
                                 f"is named FILE.py:FUNCTION")

@@ -64,9 +64,8 @@ def _parse(text: str, fmt: str) -> tuple[Post, int]:
         post, title_line = read_markdown(text)
     else:
         post, title_line = assemble({"tistory-html": read_html, "text": read_plain}[fmt](text))
-    first_lines = [line for line in text[:FIRST_CHARACTERS].split("\n") if line.strip()][:FIRST_LINES]
     if post.number is None and fmt == "text":
-        post.number = find_week(*first_lines)
+        post.number = find_week(*[line for line in text[:FIRST_CHARACTERS].split("\n") if line.strip()][:FIRST_LINES])
     if post.start_date is None and (dates := next(filter(None, map(week_dates_in, _opening(post))), None)):
         post.start_date, post.end_date = dates  # `[AI BoostCamp 4주차 (23.03.27~23.03.31) 회고]`
     return post, title_line

@@ -139,18 +139,17 @@ class _Assembler:
         """A paragraph whose first line asks (`…할까요?`, `…란?`) is a question: that line is what was asked, its
         other lines the answer. False (it stays body text) when it does not ask or repeats a question."""
         first, _, rest = text.partition("\n")
-        questions = self.section().questions
         if reported := reported_question(text):  # `…에 대해 질문하였다. …`: a question, and the text stays
-            if all(q.title != reported[0].title for q in questions):
-                questions.append(PostQuestion(title=reported[0].title, question=reported[0].title, answer=reported[1],
-                                              status="answered" if reported[1] else "open"))
-            return False
-        asked = reads_as_question(first, topics=self.section().kind in TOPIC_KINDS)
+            (asked, answer), question, taken = reported, reported[0].title, False
+        else:
+            asked = reads_as_question(first, topics=self.section().kind in TOPIC_KINDS)
+            question, answer, taken = first.strip(), rest.strip("\n"), True
+        questions = self.section().questions
         if not asked or not asked.title or any(q.title == asked.title for q in questions):
             return False
-        questions.append(PostQuestion(title=asked.title, question=first.strip(), answer=rest.strip("\n"), asker=asked.asker,
-                                      status="answered" if rest.strip() else "open"))
-        return True
+        questions.append(PostQuestion(title=asked.title, question=question, answer=answer, asker=asked.asker,
+                                      status="answered" if answer.strip() else "open"))
+        return taken
 
     def take_title(self, line: int, text: str) -> None:
         self.title_line, self.byline_next = line, True

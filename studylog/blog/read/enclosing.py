@@ -7,33 +7,33 @@ inside it starts no section (the fold would be split between two bodies, and no 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from studylog.blog.read.tree import Node
 
 WRAPPING = re.compile(r"<(/?)(details|div)\b", re.IGNORECASE)  # a fold and the <div> that wraps its body
 
 
-def _html_blocks(nodes: Iterable[Node]) -> Iterable[Node]:
+def _wrapping_tags(nodes: Iterable[Node]) -> Iterator[tuple[str, bool, int]]:
+    """(name, closing, 0-based source line) of each `<details>`/`<div>` tag in the nodes' HTML blocks, in order."""
     for node in nodes:
         if node.type == "html_block":
-            yield node
-        yield from _html_blocks(node.children)
+            for match in WRAPPING.finditer(node.content):
+                yield match[2].lower(), bool(match[1]), node.start + node.content.count("\n", 0, match.start())
+        yield from _wrapping_tags(node.children)
 
 
 def outer_closing(nodes: Iterable[Node]) -> int | None:
     """The 0-based source line of the first `</details>` or `</div>` among the nodes (and the blocks inside
     them) that closes one they did not open, else None."""
     opened: list[str] = []
-    for block in _html_blocks(nodes):
-        for match in WRAPPING.finditer(block.content):
-            name = match[2].lower()
-            if not match[1]:
-                opened.append(name)
-            elif name in opened:
-                del opened[len(opened) - 1 - opened[::-1].index(name):]  # it closes what it opened, and what was left open inside
-            else:
-                return block.start + block.content.count("\n", 0, match.start())
+    for name, closing, line in _wrapping_tags(nodes):
+        if not closing:
+            opened.append(name)
+        elif name in opened:
+            del opened[len(opened) - 1 - opened[::-1].index(name):]  # it closes what it opened, and what was left open inside
+        else:
+            return line
     return None
 
 
@@ -48,17 +48,15 @@ def wrapped(nodes: list[Node]) -> list[bool]:
     on or after it (a tag never closed wraps nothing: a stray `<div>` does not swallow the rest of a post)."""
     changes: list[tuple[int, int]] = []  # (line, +1 opened / -1 closed) of the tags that pair up
     opened: list[tuple[str, int]] = []
-    for block in _html_blocks(nodes):
-        for match in WRAPPING.finditer(block.content):
-            name, line = match[2].lower(), block.start + block.content.count("\n", 0, match.start())
-            if not match[1]:
-                opened.append((name, line))
-            elif any(open_name == name for open_name, _ in opened):
-                while opened:  # it closes what it opened, and what was left open inside it
-                    open_name, at = opened.pop()
-                    changes += [(at, 1), (line, -1)]
-                    if open_name == name:
-                        break
+    for name, closing, line in _wrapping_tags(nodes):
+        if not closing:
+            opened.append((name, line))
+        elif any(open_name == name for open_name, _ in opened):
+            while opened:  # it closes what it opened, and what was left open inside it
+                open_name, at = opened.pop()
+                changes += [(at, 1), (line, -1)]
+                if open_name == name:
+                    break
     changes.sort()
     out, depth, k = [], 0, 0
     for node in nodes:
